@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Platform.Contact.Persistence;
+
+/// <summary>The contact service's own database; no other service reads it.</summary>
+public sealed class ContactDbContext(DbContextOptions<ContactDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.HasDefaultSchema("contact");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContactDbContext).Assembly);
+    }
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Platform.Messaging;
+
+/// <summary>How a service's receive endpoints consume and retry; section <c>Messaging</c>.</summary>
+public sealed class MessagingOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Messaging";
+
+    /// <summary>Immediate retries, in milliseconds between attempts, before a message is redelivered later or dead-lettered.</summary>
+    [MinLength(0)]
+    public int[] RetryIntervalsMs { get; set; } = [50, 250, 1000];
+
+    /// <summary>Messages RabbitMQ hands each endpoint before acknowledgement.</summary>
+    [Range(1, 1000)]
+    public int PrefetchCount { get; set; } = 16;
+
+    /// <summary>Messages one endpoint of one replica handles at once.</summary>
+    [Range(1, 1000)]
+    public int ConcurrentMessageLimit { get; set; } = 8;
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Platform.ServiceDefaults.Telemetry;
+
+/// <summary>Logs, traces and metrics, set up once for every service.</summary>
+public static class TelemetryExtensions
+{
+    /// <summary>
+    /// ActivitySource and Meter names our building blocks and MassTransit/Npgsql publish on; services add their own
+    /// with <see cref="PlatformTelemetry.SourceName"/>.
+    /// </summary>
+    private static readonly string[] Sources = [PlatformTelemetry.SourceName, "MassTransit", "Npgsql"];
+
+    /// <summary>
+    /// Structured JSON logs on the console (one object per line, scopes included) unless a different console
+    /// formatter is configured, e.g. <c>Logging__Console__FormatterName=simple</c> for a person at a terminal.
+    /// </summary>
+    public static IHostApplicationBuilder AddJsonLogging(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var formatter = builder.Configuration["Logging:Console:FormatterName"];
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.FormatterName = string.IsNullOrEmpty(formatter) ? ConsoleFormatterNames.Json : formatter);
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+        builder.Logging.AddOpenTelemetry(o =>
+        {
+            o.IncludeFormattedMessage = true;
+            o.IncludeScopes = true;
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Traces that follow one message across HTTP and the bus, and metrics; exported over OTLP when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, otherwise collected in-process only.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformTelemetry(this IHostApplicationBuilder builder, string serviceName)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(serviceName))
+            .WithTracing(tracing => tracing
+                .AddSource(Sources)
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
+                .AddHttpClientInstrumentation())
+            .WithMetrics(metrics => metrics
+                .AddMeter(Sources)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+}
+
+/// <summary>Names under which the platform's own code emits traces and metrics.</summary>
+public static class PlatformTelemetry
+{
+    /// <summary>The ActivitySource and Meter name of platform code (building blocks and services).</summary>
+    public const string SourceName = "Platform";
+}
