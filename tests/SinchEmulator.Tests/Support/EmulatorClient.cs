@@ -37,7 +37,7 @@ public sealed class EmulatorClient(HttpClient http)
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
         if (json is not null)
         {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(Fill(json), Encoding.UTF8, "application/json");
         }
         return await http.SendAsync(request);
     }
@@ -53,11 +53,16 @@ public sealed class EmulatorClient(HttpClient http)
     public Task<JsonObject> SendAsync(string json) => CallOkAsync(HttpMethod.Post, "/messages:send", json);
 
     public Task<JsonObject> SendTextAsync(string identity, string text = "Hello from the business", string extra = "") =>
-        SendAsync($$$"""
-            {"app_id":"{{{EmulatorFactory.AppId}}}",
-             "recipient":{"identified_by":{"channel_identities":[{"channel":"WHATSAPP","identity":"{{{identity}}}"}]}},
-             "message":{"text_message":{"text":"{{{text}}}"}}{{{extra}}}}
-            """);
+        SendAsync("""
+            {"app_id":"@app",
+             "recipient":{"identified_by":{"channel_identities":[{"channel":"WHATSAPP","identity":"@identity"}]}},
+             "message":{"text_message":{"text":"@text"}}@extra}
+            """.Replace("@identity", identity, StringComparison.Ordinal)
+            .Replace("@text", text, StringComparison.Ordinal)
+            .Replace("@extra", extra, StringComparison.Ordinal));
+
+    /// <summary>Request templates say @app for the seeded app id: plain raw strings read better than interpolated JSON.</summary>
+    public static string Fill(string json) => json.Replace("@app", EmulatorFactory.AppId, StringComparison.Ordinal);
 
     public Task<JsonObject> CreateWebhookAsync(string target, string secret, params string[] triggers) =>
         CallOkAsync(HttpMethod.Post, "/webhooks", JsonSerializer.Serialize(new Dictionary<string, object>
@@ -73,7 +78,7 @@ public sealed class EmulatorClient(HttpClient http)
         using var request = new HttpRequestMessage(method, "/emulator" + path);
         if (json is not null)
         {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(Fill(json), Encoding.UTF8, "application/json");
         }
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
