@@ -4,17 +4,16 @@ using Platform.SinchEmulator.Tests.Support;
 
 namespace Platform.SinchEmulator.Tests.Auth;
 
-public sealed class TokenFlowTests : IDisposable
+public sealed class TokenFlowTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>, IAsyncLifetime
 {
     private const string Unauthenticated =
         """{"error":{"code":401,"message":"Request had invalid credentials.","status":"UNAUTHENTICATED","details":[]}}""";
 
-    private readonly EmulatorFactory _factory = new();
-    private readonly HttpClient _http;
+    private HttpClient Http => fixture.Emulator.Client.Http;
 
-    public TokenFlowTests() => _http = _factory.CreateClient();
+    public Task InitializeAsync() => fixture.ResetAsync();
 
-    public void Dispose() => _factory.Dispose();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Basic_credentials_get_a_bearer_token_valid_for_an_hour()
@@ -63,7 +62,7 @@ public sealed class TokenFlowTests : IDisposable
     [Fact]
     public async Task Missing_token_is_rejected_with_401_in_sinch_error_shape()
     {
-        using var response = await _http.GetAsync(EmulatorClient.ProjectPath + "/apps");
+        using var response = await Http.GetAsync(EmulatorClient.ProjectPath + "/apps");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(Unauthenticated, await response.Content.ReadAsStringAsync());
@@ -81,8 +80,8 @@ public sealed class TokenFlowTests : IDisposable
     [Fact]
     public async Task Expired_token_is_rejected_with_401_and_a_challenge_saying_expired()
     {
-        var token = await new EmulatorClient(_http).FetchTokenAsync();
-        await new EmulatorClient(_http).ControlAsync(HttpMethod.Post, "/tokens/expire");
+        var token = await new EmulatorClient(Http).FetchTokenAsync();
+        await new EmulatorClient(Http).ControlAsync(HttpMethod.Post, "/tokens/expire");
 
         using var response = await GetAppsAsync(new AuthenticationHeaderValue("Bearer", token));
 
@@ -94,7 +93,7 @@ public sealed class TokenFlowTests : IDisposable
     [Fact]
     public async Task A_fresh_token_works_after_the_old_one_expired()
     {
-        var client = new EmulatorClient(_http);
+        var client = new EmulatorClient(Http);
         await client.FetchTokenAsync();
         await client.ControlAsync(HttpMethod.Post, "/tokens/expire");
 
@@ -140,11 +139,11 @@ public sealed class TokenFlowTests : IDisposable
     [Fact]
     public async Task Another_project_is_refused_with_403()
     {
-        var token = await new EmulatorClient(_http).FetchTokenAsync();
+        var token = await new EmulatorClient(Http).FetchTokenAsync();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/projects/00000000-0000-0000-0000-000000000000/apps");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("PERMISSION_DENIED", (await EmulatorClient.ReadJsonAsync(response))["error"]!["status"]!.GetValue<string>());
@@ -157,13 +156,13 @@ public sealed class TokenFlowTests : IDisposable
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
         }
-        return await _http.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 
     private async Task<HttpResponseMessage> GetAppsAsync(AuthenticationHeaderValue authorization)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, EmulatorClient.ProjectPath + "/apps");
         request.Headers.Authorization = authorization;
-        return await _http.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 }

@@ -3,16 +3,14 @@ using Platform.SinchEmulator.Tests.Support;
 
 namespace Platform.SinchEmulator.Tests.Messages;
 
-public sealed class SendMessageTests : IAsyncLifetime
+public sealed class SendMessageTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>, IAsyncLifetime
 {
-    private EmulatorWithReceiver _emulator = null!;
+    private EmulatorClient Client => fixture.Emulator.Client;
+    private CallbackReceiver Receiver => fixture.Emulator.Receiver;
 
-    private EmulatorClient Client => _emulator.Client;
-    private CallbackReceiver Receiver => _emulator.Receiver;
+    public Task InitializeAsync() => fixture.ResetAsync();
 
-    public async Task InitializeAsync() => _emulator = await EmulatorWithReceiver.StartAsync();
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Accepted_send_returns_a_message_id_and_accepted_time()

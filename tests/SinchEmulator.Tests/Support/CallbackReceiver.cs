@@ -54,6 +54,13 @@ public sealed class CallbackReceiver : IAsyncDisposable
         }
     }
 
+    public void Clear()
+    {
+        _received.Clear();
+        _scriptedStatuses.Clear();
+        MediaRequests = 0;
+    }
+
     public Task<IReadOnlyList<ReceivedCallback>> WaitForAsync(Func<ReceivedCallback, bool> match, int count = 1, TimeSpan? timeout = null) =>
         Eventually.Until<IReadOnlyList<ReceivedCallback>>(() => [.. _received.Where(match)], r => r.Count >= count,
             $"{count} matching callback(s)", timeout);

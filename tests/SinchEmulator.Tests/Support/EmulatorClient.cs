@@ -18,6 +18,9 @@ public sealed class EmulatorClient(HttpClient http)
     public static string BasicCredentials(string keyId = EmulatorFactory.KeyId, string keySecret = EmulatorFactory.KeySecret) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"{keyId}:{keySecret}"));
 
+    /// <summary>A reset forgets issued tokens, as a restarted Sinch region would not.</summary>
+    public void ForgetToken() => _token = null;
+
     public async Task<string> FetchTokenAsync()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/oauth2/token")
