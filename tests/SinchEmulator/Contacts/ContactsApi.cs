@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Platform.SinchEmulator.Apps;
+using Platform.SinchEmulator.Messages;
 using Platform.SinchEmulator.Wire;
 
 namespace Platform.SinchEmulator.Contacts;
 
-internal sealed record ChannelProfileRequest(string? AppId, Messages.Recipient? Recipient, string? Channel);
+internal sealed record ChannelProfileRequest(string? AppId, Recipient? Recipient, string? Channel);
 
 internal sealed record ChannelProfileResponse(string ProfileName);
 
