@@ -1,7 +1,13 @@
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddHealthChecks();
+using Platform.SinchEmulator.Setup;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // Started as `dotnet <path>/Platform.SinchEmulator.dll` from anywhere: read the appsettings.json beside the dll.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+builder.Services.AddSinchEmulator();
 
 var app = builder.Build();
-app.MapHealthChecks("/health/ready");
-app.MapHealthChecks("/health/live");
+app.MapSinchEmulator();
 app.Run();
