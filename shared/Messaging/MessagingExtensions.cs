@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Platform.ServiceDefaults.Configuration;
@@ -12,13 +13,17 @@ public static class MessagingExtensions
     /// <summary>The connection string name of the broker: <c>ConnectionStrings:rabbitmq</c>.</summary>
     public const string ConnectionStringName = "rabbitmq";
 
-    /// <summary>The name of the broker's readiness check.</summary>
-    public const string HealthCheckName = "broker";
+    /// <summary>The name of the readiness check of the broker connection.</summary>
+    public const string BrokerHealthCheckName = "broker";
+
+    /// <summary>The name of the readiness check of MassTransit's receive endpoints (consuming services only).</summary>
+    public const string BusHealthCheckName = "bus";
 
     /// <summary>
     /// Adds the bus: RabbitMQ from <c>ConnectionStrings:rabbitmq</c>, publisher confirms, quorum queues named
     /// <c>{service}-{consumer}</c> in kebab case, immediate retries that skip
-    /// <see cref="UnrecoverableMessageException"/>, and a readiness check named <c>broker</c>.
+    /// <see cref="UnrecoverableMessageException"/>, and readiness checks named <c>broker</c> (the connection) and
+    /// <c>bus</c> (the receive endpoints).
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <param name="serviceName">Prefix of every queue this service owns, e.g. <c>Routing</c> gives <c>routing-conversation-state</c>.</param>
@@ -36,12 +41,19 @@ public static class MessagingExtensions
             ConnectionStringName, "amqp://guest:guest@localhost:5672/"));
         var options = builder.Services.AddValidatedOptions<MessagingOptions>(builder.Configuration, MessagingOptions.Section);
 
+        builder.Services.AddSingleton(new BrokerConnectivityCheck(broker, serviceName));
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            BrokerHealthCheckName,
+            sp => sp.GetRequiredService<BrokerConnectivityCheck>(),
+            HealthStatus.Unhealthy,
+            [HealthTags.Ready]));
+
         builder.Services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             x.ConfigureHealthCheckOptions(h =>
             {
-                h.Name = HealthCheckName;
+                h.Name = BusHealthCheckName;
                 h.Tags.Clear();
                 h.Tags.Add(HealthTags.Ready);
                 h.MinimalFailureStatus = HealthStatus.Unhealthy;
