@@ -26,7 +26,7 @@ internal static class ConsentNotificationParser
             RequestId = requestId,
             SinchContactId = notification.String("contact_id"),
             Channel = channel,
-            ContactIdentity = identity,
+            Identity = Identities.Flat(channel, identity),
             ErrorDescription = notification.Object("error_details")?.String("description"),
             ProcessingMode = notification.String("processing_mode"),
             OccurredAt = envelope.AcceptedAt,

@@ -73,12 +73,7 @@ internal static class ContactNotificationParser
     private static SinchContact Read(JsonView contact) => new()
     {
         Id = contact.RequiredString("id"),
-        ChannelIdentities = contact.Objects("channel_identities").Select(i => new SinchChannelIdentity
-        {
-            Channel = i.RequiredString("channel"),
-            Identity = i.RequiredString("identity"),
-            AppId = i.String("app_id"),
-        }).ToList(),
+        ChannelIdentities = contact.Objects("channel_identities").Select(Identities.Required).ToList(),
         ChannelPriority = contact.Strings("channel_priority"),
         DisplayName = contact.String("display_name"),
         Email = contact.String("email"),

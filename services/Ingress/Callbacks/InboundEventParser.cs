@@ -24,7 +24,7 @@ internal static class InboundEventParser
                 SinchConversationId = inbound.String("conversation_id"),
                 SinchContactId = inbound.String("contact_id"),
                 Channel = identity?.String("channel"),
-                ContactIdentity = identity?.String("identity"),
+                Identity = Identities.Optional(identity),
                 OccurredAt = occurredAt,
             };
             return new ParsedEvent(composing, messageId, id);
@@ -39,7 +39,7 @@ internal static class InboundEventParser
             SinchConversationId = inbound.String("conversation_id"),
             SinchContactId = inbound.String("contact_id"),
             Channel = identity?.String("channel"),
-            ContactIdentity = identity?.String("identity"),
+            Identity = Identities.Optional(identity),
             ProcessingMode = inbound.String("processing_mode"),
             OccurredAt = occurredAt,
         };

@@ -9,7 +9,7 @@ internal static class InboundMessageParser
     public static ParsedEvent? Parse(JsonView message, Envelope envelope)
     {
         var id = message.RequiredString("id");
-        var identity = message.RequiredObject("channel_identity");
+        var identity = Identities.Required(message.RequiredObject("channel_identity"));
         var content = message.RequiredObject("contact_message");
 
         var inbound = new InboundMessageReceived
@@ -19,9 +19,8 @@ internal static class InboundMessageParser
             SinchMessageId = id,
             SinchConversationId = message.String("conversation_id"),
             SinchContactId = message.String("contact_id"),
-            Channel = identity.RequiredString("channel"),
-            ContactIdentity = identity.RequiredString("identity"),
-            ChannelAppId = identity.String("app_id"),
+            Channel = identity.Channel,
+            Identity = identity,
             SenderId = message.String("sender_id"),
             Kind = MessageKinds.Unknown,
             QuotedMessageId = content.Object("reply_to")?.String("message_id"),

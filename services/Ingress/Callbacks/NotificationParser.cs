@@ -22,7 +22,7 @@ internal static class NotificationParser
             CapabilityStatus = status,
             SinchContactId = notification.String("contact_id"),
             Channel = channel,
-            ContactIdentity = identity,
+            Identity = Identities.Flat(channel, identity),
             ChannelCapabilities = notification.Strings("channel_capabilities"),
             Reason = Reasons.Read(notification.Object("reason")),
             OccurredAt = envelope.AcceptedAt,

@@ -23,8 +23,8 @@ public sealed record CapabilityReported
     /// <summary>Channel, when given.</summary>
     public string? Channel { get; init; }
 
-    /// <summary>The contact's identity on that channel. Personal data: never log it.</summary>
-    public string? ContactIdentity { get; init; }
+    /// <summary>The contact's identity on that channel, when given. Personal data: never log it.</summary>
+    public ChannelIdentity? Identity { get; init; }
 
     /// <summary>Capabilities the channel reported, when given.</summary>
     public IReadOnlyList<string> ChannelCapabilities { get; init; } = [];

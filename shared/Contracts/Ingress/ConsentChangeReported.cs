@@ -27,8 +27,8 @@ public sealed record ConsentChangeReported
     /// <summary>Channel, when given.</summary>
     public string? Channel { get; init; }
 
-    /// <summary>The contact's identity on that channel. Personal data: never log it.</summary>
-    public string? ContactIdentity { get; init; }
+    /// <summary>The contact's identity on that channel, when given. Personal data: never log it.</summary>
+    public ChannelIdentity? Identity { get; init; }
 
     /// <summary>Sinch's description of a failure, when given.</summary>
     public string? ErrorDescription { get; init; }

@@ -27,8 +27,8 @@ public sealed record ContactComposingChanged
     /// <summary>Channel, when given.</summary>
     public string? Channel { get; init; }
 
-    /// <summary>The contact's identity on that channel. Personal data: never log it.</summary>
-    public string? ContactIdentity { get; init; }
+    /// <summary>The contact's identity on that channel, when given. Personal data: never log it.</summary>
+    public ChannelIdentity? Identity { get; init; }
 
     /// <summary>When it happened (the event's <c>accept_time</c>, else the callback's <c>accepted_time</c>), UTC.</summary>
     public required DateTimeOffset OccurredAt { get; init; }

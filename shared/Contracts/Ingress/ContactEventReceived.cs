@@ -30,8 +30,8 @@ public sealed record ContactEventReceived
     /// <summary>Channel, when given.</summary>
     public string? Channel { get; init; }
 
-    /// <summary>The contact's identity on that channel. Personal data: never log it.</summary>
-    public string? ContactIdentity { get; init; }
+    /// <summary>The contact's identity on that channel, when given. Personal data: never log it.</summary>
+    public ChannelIdentity? Identity { get; init; }
 
     /// <summary>The reaction, for <c>REACTION</c>.</summary>
     public ContactReaction? Reaction { get; init; }

@@ -24,8 +24,8 @@ public sealed record EventDeliveryReportReceived
     /// <summary>Channel the report is about, when given.</summary>
     public string? Channel { get; init; }
 
-    /// <summary>The contact's identity on that channel. Personal data: never log it.</summary>
-    public string? ContactIdentity { get; init; }
+    /// <summary>The contact's identity on that channel, when given. Personal data: never log it.</summary>
+    public ChannelIdentity? Identity { get; init; }
 
     /// <summary>Why, on failure.</summary>
     public SinchReason? Reason { get; init; }

@@ -24,11 +24,11 @@ public sealed record InboundMessageReceived
     /// <summary>Channel the message came on, e.g. <c>WHATSAPP</c> (Sinch's open set).</summary>
     public required string Channel { get; init; }
 
-    /// <summary>The contact's identity on the channel (phone number, page-scoped id, …). Personal data: never log it.</summary>
-    public required string ContactIdentity { get; init; }
-
-    /// <summary>App id of an app-scoped identity (Messenger, Instagram, LINE, WeChat); absent for phone-number channels.</summary>
-    public string? ChannelAppId { get; init; }
+    /// <summary>
+    /// Who wrote, as Sinch's <c>channel_identity</c>: phone number or channel-scoped id, with the app id of an
+    /// app-scoped identity (Messenger, Instagram, LINE, WeChat). Personal data: never log it.
+    /// </summary>
+    public required ChannelIdentity Identity { get; init; }
 
     /// <summary>The business number or id the contact wrote to, when the channel reports it.</summary>
     public string? SenderId { get; init; }

@@ -21,8 +21,8 @@ public sealed record OutboundMessageSubmitted
     /// <summary>Channel the message was handed to, when given.</summary>
     public string? Channel { get; init; }
 
-    /// <summary>The contact's identity on that channel. Personal data: never log it.</summary>
-    public string? ContactIdentity { get; init; }
+    /// <summary>The contact's identity on that channel, when given. Personal data: never log it.</summary>
+    public ChannelIdentity? Identity { get; init; }
 
     /// <summary>The submitted app message as raw JSON text.</summary>
     public string? SubmittedMessageJson { get; init; }

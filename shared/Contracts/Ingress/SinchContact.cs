@@ -7,7 +7,7 @@ public sealed record SinchContact
     public required string Id { get; init; }
 
     /// <summary>The contact's identities on channels. Personal data: never log them.</summary>
-    public IReadOnlyList<SinchChannelIdentity> ChannelIdentities { get; init; } = [];
+    public IReadOnlyList<ChannelIdentity> ChannelIdentities { get; init; } = [];
 
     /// <summary>Channels in the contact's preferred order.</summary>
     public IReadOnlyList<string> ChannelPriority { get; init; } = [];

@@ -30,8 +30,7 @@ public class CallbackParserTests
         Assert.Equal("01JCNV5C7E9G1J3M5Q7S9V1X3Z", m.SinchConversationId);
         Assert.Equal("01JCNT4B6D8F0H2K4M6P8R0T2V", m.SinchContactId);
         Assert.Equal("WHATSAPP", m.Channel);
-        Assert.Equal("46701234567", m.ContactIdentity);
-        Assert.Null(m.ChannelAppId);
+        Assert.Equal(new ChannelIdentity { Channel = "WHATSAPP", Identity = "46701234567" }, m.Identity);
         Assert.Equal("46709876543", m.SenderId);
         Assert.Equal(MessageKinds.Media, m.Kind);
         Assert.Equal("https://media.example-sinch-cdn.net/in/01JMSG9P1R.jpg", m.Media!.Url);
@@ -79,7 +78,7 @@ public class CallbackParserTests
         Assert.Equal(MessageKinds.Location, m.Kind);
         Assert.Equal(new InboundLocation { Latitude = 59.3293, Longitude = 18.0686, Title = "Office", Label = "Drottninggatan 1" }, m.Location);
         Assert.Equal("MESSENGER", m.Channel);
-        Assert.Equal(App, m.ChannelAppId);
+        Assert.Equal(App, m.Identity.AppId);
     }
 
     [Fact]
@@ -164,6 +163,7 @@ public class CallbackParserTests
         Assert.Equal("out-7f3a9c", d.MessageMetadata);
         Assert.Equal("conv-2f1e-msg-0042", d.CorrelationId);
         Assert.Equal("WHATSAPP", d.Channel);
+        Assert.Equal("46701234567", d.Identity!.Identity);
         Assert.Equal("01JCNV5C7E9G1J3M5Q7S9V1X3Z", d.SinchConversationId);
         Assert.Equal(new DateTimeOffset(2025, 3, 14, 9, 27, 12, TimeSpan.Zero), d.OccurredAt);
     }
@@ -282,7 +282,7 @@ public class CallbackParserTests
         Assert.Equal("new.contact@email.com", c.Contact.Email);
         Assert.Null(c.Contact.ExternalId);
         Assert.Equal("EN_US", c.Contact.Language);
-        Assert.Equal(new SinchChannelIdentity { Channel = "SMS", Identity = "48123456789" }, Assert.Single(c.Contact.ChannelIdentities));
+        Assert.Equal(new ChannelIdentity { Channel = "SMS", Identity = "48123456789" }, Assert.Single(c.Contact.ChannelIdentities));
         Assert.Equal(new DateTimeOffset(2021, 10, 18, 17, 49, 13, 813, TimeSpan.Zero).AddTicks(6150), c.OccurredAt);
     }
 
@@ -331,7 +331,7 @@ public class CallbackParserTests
         Assert.Equal("OPT_OUT_SUCCEEDED", optOut.Status);
         Assert.Equal("01JREQ0PT0UT00000000000001", optOut.RequestId);
         Assert.Equal("WHATSAPP", optOut.Channel);
-        Assert.Equal("46701234567", optOut.ContactIdentity);
+        Assert.Equal(new ChannelIdentity { Channel = "WHATSAPP", Identity = "46701234567" }, optOut.Identity);
         Assert.Equal("01JCNT4B6D8F0H2K4M6P8R0T2V", optOut.SinchContactId);
 
         var optIn = Event<ConsentChangeReported>(CallbackSamples.OptInFailed, Triggers.OptIn);
