@@ -41,18 +41,15 @@ public sealed class SinchAppWebhookOptions
 [OptionsValidator]
 internal sealed partial class IngressOptionsValidator : IValidateOptions<IngressOptions>;
 
-/// <summary>Checks the per-app entries, which data annotations cannot reach; never puts a secret in a message.</summary>
+/// <summary>
+/// Checks the per-app entries, which data annotations cannot reach; never puts a secret in a message. No app at all is
+/// allowed (the service starts, reports ready and answers 404, with a warning at start-up), so that a deployment can
+/// come up before its first Sinch app is connected.
+/// </summary>
 internal sealed class IngressAppsValidator : IValidateOptions<IngressOptions>
 {
     public ValidateOptionsResult Validate(string? name, IngressOptions options)
     {
-        if (options.Apps.Count == 0)
-        {
-            return ValidateOptionsResult.Fail(
-                "Ingress:Apps: no Sinch app is configured; set Ingress:Apps:{appId}:WebhookSecret " +
-                "(environment variable Ingress__Apps__{appId}__WebhookSecret) for each connected app.");
-        }
-
         var failures = new List<string>();
         foreach (var (appId, app) in options.Apps)
         {

@@ -9,6 +9,18 @@ public static class SinchWebhooksApi
 
     public static IEndpointRouteBuilder MapSinchWebhooks(this IEndpointRouteBuilder app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        var secrets = app.ServiceProvider.GetRequiredService<WebhookSecrets>();
+        var logger = app.ServiceProvider.GetRequiredService<ILogger<SinchCallbackHandler>>();
+        if (secrets.Count == 0)
+        {
+            logger.NoAppConfigured();
+        }
+        else
+        {
+            logger.AppsConfigured(secrets.Count, string.Join(",", secrets.AppIds));
+        }
+
         app.MapPost(Route, ReceiveCallbackAsync)
             .WithName("ReceiveSinchCallback")
             .WithSummary("Receives one signed Sinch Conversation API callback and publishes it to the bus.")

@@ -12,5 +12,9 @@ internal sealed class WebhookSecrets(IOptions<IngressOptions> options)
         a => Encoding.UTF8.GetBytes(a.Value.WebhookSecret),
         StringComparer.OrdinalIgnoreCase);
 
+    public int Count => _keys.Count;
+
+    public IEnumerable<string> AppIds => _keys.Keys;
+
     public bool TryGetKey(string appId, out byte[] key) => _keys.TryGetValue(appId, out key!);
 }

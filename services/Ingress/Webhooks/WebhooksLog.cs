@@ -3,6 +3,12 @@ namespace Platform.Ingress.Webhooks;
 /// <summary>Event ids 1000-1099 belong to Webhooks. Ids only: never bodies, message text, identities or secrets.</summary>
 internal static partial class WebhooksLog
 {
+    [LoggerMessage(1000, LogLevel.Information, "Receiving Sinch callbacks for {AppCount} app(s): {AppIds}")]
+    public static partial void AppsConfigured(this ILogger logger, int appCount, string appIds);
+
+    [LoggerMessage(1009, LogLevel.Warning, "No Sinch app is configured: every callback is answered 404. Set Ingress:Apps:{{appId}}:WebhookSecret (Ingress__Apps__{{appId}}__WebhookSecret) per connected app")]
+    public static partial void NoAppConfigured(this ILogger logger);
+
     [LoggerMessage(1001, LogLevel.Debug, "Callback {Trigger} for app {AppId} about {SinchId} published as {MessageId}")]
     public static partial void CallbackPublished(this ILogger logger, string appId, string trigger, string? sinchId, Guid messageId);
 

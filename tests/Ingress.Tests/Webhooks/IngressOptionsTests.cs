@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Platform.Ingress.Tests.Webhooks;
 
 public class IngressOptionsTests
@@ -11,11 +9,12 @@ public class IngressOptionsTests
     }
 
     [Fact]
-    public void Start_fails_naming_the_setting_when_no_app_is_configured()
+    public async Task Service_without_any_app_starts_and_answers_404()
     {
-        var e = StartWith(new() { ["Logging:LogLevel:Default"] = "None" });
-        var failure = Assert.IsType<OptionsValidationException>(e);
-        Assert.Contains("Ingress:Apps", failure.Message, StringComparison.Ordinal);
+        await using var app = new IngressApp(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "None" });
+        using var client = app.CreateClient();
+        using var response = await client.SendAsync(TestSigner.Request(CallbackSamples.Text()));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]
