@@ -31,7 +31,9 @@ internal sealed class FakeService : IAsyncDisposable
         app.MapGet("/health/ready", () => service.Ready
             ? Results.Json(new { status = "Healthy" })
             : Results.Json(new { status = "Unhealthy" }, statusCode: 503));
-        app.Map("/{**path}", (HttpRequest request) => Results.Text($"{name} {request.Method} {request.Path}{request.QueryString}"));
+        app.Map("/{**path}", (HttpRequest request) => Results.Text(
+            $"{name} {request.Method} {request.Path}{request.QueryString}"
+            + (request.Headers.ContainsKey("Authorization") || request.Headers.ContainsKey("X-Api-Key") ? " with-credentials" : "")));
         await app.StartAsync();
         return service;
     }

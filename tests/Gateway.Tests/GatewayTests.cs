@@ -1,9 +1,13 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
 using Platform.Testing;
 
 namespace Platform.Gateway.Tests;
 
 public sealed class GatewayTests : IAsyncLifetime
 {
+    private const string ApiKey = "test-api-key-7f3a9c";
     private static readonly string[] ServiceNames = ["ingress", "contact", "routing", "media", "egress"];
     private readonly Dictionary<string, FakeService> services = [];
     private ServiceFactory<Program> gateway = null!;
@@ -11,7 +15,10 @@ public sealed class GatewayTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?>();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Gateway:Authentication:ApiKeySha256:0"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))),
+        };
         foreach (var name in ServiceNames)
         {
             services[name] = await FakeService.StartAsync(name);
@@ -20,6 +27,7 @@ public sealed class GatewayTests : IAsyncLifetime
 
         gateway = new ServiceFactory<Program>(settings);
         client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
     }
 
     public async Task DisposeAsync()
@@ -76,7 +84,47 @@ public sealed class GatewayTests : IAsyncLifetime
     {
         var body = await client.GetStringAsync(new Uri(path, UriKind.Relative));
 
-        Assert.Equal($"{service} GET {path}", body);
+        // Webhooks keep their headers (Sinch may authenticate with its own bearer token); the API key never passes.
+        Assert.StartsWith($"{service} GET {path}", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-key")]
+    public async Task Api_calls_without_a_valid_key_are_rejected_with_401_problem_details(string? key)
+    {
+        using var anonymous = gateway.CreateClient();
+        if (key is not null)
+        {
+            anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        using var response = await anonymous.GetAsync(new Uri("/api/routing/queues", UriKind.Relative));
+
+        Assert.Equal(401, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Webhooks_and_health_need_no_api_key()
+    {
+        using var anonymous = gateway.CreateClient();
+
+        using var webhook = await anonymous.PostAsync(new Uri("/webhooks/sinch/app-1", UriKind.Relative), new StringContent("{}"));
+        using var health = await anonymous.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        Assert.Equal(200, (int)webhook.StatusCode);
+        Assert.Equal(200, (int)health.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_api_key_is_not_forwarded_to_services()
+    {
+        using var viaHeader = gateway.CreateClient();
+        viaHeader.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+
+        Assert.Equal("contact GET /api/contact/contacts", await client.GetStringAsync(new Uri("/api/contact/contacts", UriKind.Relative)));
+        Assert.Equal("contact GET /api/contact/contacts", await viaHeader.GetStringAsync(new Uri("/api/contact/contacts", UriKind.Relative)));
     }
 
     [Fact]

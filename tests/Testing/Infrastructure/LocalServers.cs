@@ -27,7 +27,7 @@ internal static class LocalServers
         var settings = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split('=', 2))
             .Where(parts => parts.Length == 2)
-            .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
+            .ToDictionary(parts => parts[0], parts => parts[1].Trim('\''), StringComparer.Ordinal);
         return ServerEndpoints.FromSettings(name => settings.GetValueOrDefault(name))
             ?? throw new InvalidOperationException($"./platform infra-start printed no server settings:\n{output}");
     }
