@@ -1,11 +1,8 @@
 using Platform.SinchEmulator.Setup;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-{
-    Args = args,
-    // Started as `dotnet <path>/Platform.SinchEmulator.dll` from anywhere: read the appsettings.json beside the dll.
-    ContentRootPath = AppContext.BaseDirectory,
-});
+// Settings come from appsettings.json in the content root (the working directory: ./platform up and the container
+// start it in its own folder; test hosts point it at the project folder).
+var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSinchEmulator();
 
 var app = builder.Build();
