@@ -5,7 +5,7 @@ using Platform.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApiAuthentication();
-builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).StripApiKeys();
 builder.AddDownstreamHealthChecks();
 
 var app = builder.Build();

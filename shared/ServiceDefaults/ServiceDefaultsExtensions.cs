@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Platform.ServiceDefaults.Configuration;
 using Platform.ServiceDefaults.Health;
 using Platform.ServiceDefaults.Telemetry;
@@ -33,7 +34,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddValidation();
         builder.Services.AddOpenApi();
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        // Retries only for safe methods: a retried POST (e.g. Sinch messages:send after a timeout) would act twice.
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods()));
         return builder;
     }
 
@@ -47,16 +49,17 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
+        // Probes carry no credentials, also where a fallback authorization policy protects everything else.
         app.MapHealthChecks(HealthEndpoints.Live, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(HealthTags.Live),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         app.MapHealthChecks(HealthEndpoints.Ready, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(HealthTags.Ready),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
 
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())

@@ -18,6 +18,9 @@ public sealed class GatewayTests : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["Gateway:Authentication:ApiKeySha256:0"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))),
+            // A route someone adds without naming a policy.
+            ["ReverseProxy:Routes:added-later:ClusterId"] = "contact",
+            ["ReverseProxy:Routes:added-later:Match:Path"] = "/added-later/{**rest}",
         };
         foreach (var name in ServiceNames)
         {
@@ -85,7 +88,14 @@ public sealed class GatewayTests : IAsyncLifetime
         var body = await client.GetStringAsync(new Uri(path, UriKind.Relative));
 
         // Webhooks keep their headers (Sinch may authenticate with its own bearer token); the API key never passes.
-        Assert.StartsWith($"{service} GET {path}", body, StringComparison.Ordinal);
+        if (path.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            Assert.Equal($"{service} GET {path}", body);
+        }
+        else
+        {
+            Assert.StartsWith($"{service} GET {path}", body, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
@@ -103,6 +113,30 @@ public sealed class GatewayTests : IAsyncLifetime
 
         Assert.Equal(401, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_route_configured_without_a_policy_is_closed_not_open()
+    {
+        using var anonymous = gateway.CreateClient();
+
+        using var response = await anonymous.GetAsync(new Uri("/added-later/x", UriKind.Relative));
+
+        Assert.Equal(401, (int)response.StatusCode);
+        Assert.Equal("contact GET /added-later/x", await client.GetStringAsync(new Uri("/added-later/x", UriKind.Relative)));
+    }
+
+    [Fact]
+    public void A_raw_key_configured_instead_of_its_hash_stops_start_up_naming_the_setting()
+    {
+        using var misconfigured = new ServiceFactory<Program>(new Dictionary<string, string?>
+        {
+            ["Gateway:Authentication:ApiKeySha256:0"] = ApiKey,
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => misconfigured.CreateClient());
+
+        Assert.Contains("Gateway:Authentication:ApiKeySha256:0", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

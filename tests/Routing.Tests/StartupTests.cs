@@ -10,6 +10,7 @@ public sealed class StartupTests
         using var service = new ServiceFactory<Program>(new Dictionary<string, string?>
         {
             ["ConnectionStrings:rabbitmq"] = "amqp://guest:guest@127.0.0.1:1/",
+            ["ConnectionStrings:routing"] = "", // also when the developer's shell exports one
         });
 
         var error = Assert.ThrowsAny<Exception>(() => service.CreateClient());

@@ -6,22 +6,33 @@ public static class Eventually
     /// <summary>The default deadline: generous, because a slow CI machine must not fail a correct test.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Polls <paramref name="condition"/> until it returns true; fails with <paramref name="what"/> at the deadline.</summary>
+    /// <summary>
+    /// Polls <paramref name="condition"/> until it returns true; fails with <paramref name="what"/> at the deadline.
+    /// An exception from the condition (a service not listening yet) counts as "not yet" and is reported at the end.
+    /// </summary>
     public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(condition);
         var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
         var delay = TimeSpan.FromMilliseconds(10);
+        Exception? last = null;
         while (true)
         {
-            if (await condition())
+            try
             {
-                return;
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                last = e;
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Timed out after {(timeout ?? DefaultTimeout).TotalSeconds:0} s waiting until {what}.");
+                throw new TimeoutException($"Timed out after {(timeout ?? DefaultTimeout).TotalSeconds:0} s waiting until {what}.", last);
             }
 
             await Task.Delay(delay);

@@ -15,7 +15,7 @@ public static class ReadinessProbe
         return new Readiness(
             (int)response.StatusCode,
             body?.Status ?? "",
-            body?.Checks.ToDictionary(c => c.Key, c => c.Value.Status, StringComparer.Ordinal) ?? []);
+            body?.Checks?.ToDictionary(c => c.Key, c => c.Value.Status, StringComparer.Ordinal) ?? []);
     }
 
     /// <summary>Polls until the probe's answer satisfies <paramref name="accept"/>.</summary>
@@ -24,7 +24,7 @@ public static class ReadinessProbe
 
     private sealed record ReadinessBody(
         [property: JsonPropertyName("status")] string Status,
-        [property: JsonPropertyName("checks")] Dictionary<string, CheckBody> Checks);
+        [property: JsonPropertyName("checks")] Dictionary<string, CheckBody>? Checks);
 
     private sealed record CheckBody([property: JsonPropertyName("status")] string Status);
 }

@@ -19,6 +19,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -64,7 +65,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return authorization["Bearer ".Length..].Trim();
         }
 
-        var header = request.Headers["X-Api-Key"].ToString();
+        var header = request.Headers[HeaderName].ToString();
         return header.Length > 0 ? header : null;
     }
 

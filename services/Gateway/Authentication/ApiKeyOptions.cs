@@ -13,4 +13,7 @@ public sealed class ApiKeyOptions
 
     [Required, MinLength(1, ErrorMessage = "At least one API key hash is required: the API is never open.")]
     public string[] ApiKeySha256 { get; set; } = [];
+
+    public static bool IsSha256Hex(string value) =>
+        value.Length == 64 && value.All(Uri.IsHexDigit);
 }

@@ -26,15 +26,15 @@ internal sealed class DownstreamHealthCheck(string clusterId, IProxyStateLookup 
             try
             {
                 using var response = await client.GetAsync(address, cancellationToken);
+                // Status only: the service's own report (host names, exception text) stays off this public endpoint.
                 if (!response.IsSuccessStatusCode)
                 {
-                    var body = await response.Content.ReadAsStringAsync(cancellationToken);
-                    failures.Add($"{destination.DestinationId} ({address.Authority}) answered {(int)response.StatusCode}: {Truncate(body)}");
+                    failures.Add($"{destination.DestinationId} answered {(int)response.StatusCode}");
                 }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                failures.Add($"{destination.DestinationId} ({address.Authority}) unreachable: {e.Message}");
+                failures.Add($"{destination.DestinationId} unreachable");
             }
         }
 
@@ -42,6 +42,4 @@ internal sealed class DownstreamHealthCheck(string clusterId, IProxyStateLookup 
             ? HealthCheckResult.Healthy($"{cluster.Destinations.Count} destination(s) ready")
             : HealthCheckResult.Unhealthy(string.Join("; ", failures));
     }
-
-    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300];
 }

@@ -27,8 +27,9 @@ public static class TelemetryExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var formatter = builder.Configuration["Logging:Console:FormatterName"];
         builder.Logging.ClearProviders();
+        // One AddConsole only: AddJsonConsole would add a second configuration that forces the json formatter.
         builder.Logging.AddConsole(o => o.FormatterName = string.IsNullOrEmpty(formatter) ? ConsoleFormatterNames.Json : formatter);
-        builder.Logging.AddJsonConsole(o =>
+        builder.Services.Configure<JsonConsoleFormatterOptions>(o =>
         {
             o.IncludeScopes = true;
             o.UseUtcTimestamp = true;

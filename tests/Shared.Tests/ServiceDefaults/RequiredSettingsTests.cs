@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Configuration;
@@ -12,7 +12,8 @@ public sealed class RequiredSettingsTests
     [Fact]
     public void Missing_broker_connection_string_stops_start_up_naming_the_setting_and_its_variable()
     {
-        var builder = WebApplication.CreateBuilder();
+        // Empty builder: a ConnectionStrings__rabbitmq exported in the developer's shell must not hide the case.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
 
         var error = Assert.Throws<MissingSettingException>(() => builder.AddMessaging("Routing"));
 
@@ -24,7 +25,7 @@ public sealed class RequiredSettingsTests
     [Fact]
     public void Out_of_range_option_stops_start_up_naming_the_section_and_field()
     {
-        var builder = WebApplication.CreateBuilder();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:rabbitmq"] = "amqp://guest:guest@localhost:5672/",

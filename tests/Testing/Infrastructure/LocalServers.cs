@@ -17,9 +17,9 @@ internal static class LocalServers
         Directory.CreateDirectory(Root);
         await CleanUpAfterDeadRunsAsync(script);
 
+        // The owner is in the name, so no other run can see the directory before it knows whose it is.
         var dir = Path.Combine(Root, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
-        await File.WriteAllTextAsync(Path.Combine(dir, "owner-process"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var output = await RunAsync(script, "infra-start", Path.Combine(dir, "servers"));
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(script, dir);
@@ -49,10 +49,8 @@ internal static class LocalServers
     {
         foreach (var dir in Directory.EnumerateDirectories(Root))
         {
-            var ownerFile = Path.Combine(dir, "owner-process");
-            if (File.Exists(ownerFile)
-                && int.TryParse(await File.ReadAllTextAsync(ownerFile), out var owner)
-                && ProcessIsAlive(owner))
+            var owner = Path.GetFileName(dir).Split('-')[0];
+            if (int.TryParse(owner, out var pid) && ProcessIsAlive(pid))
             {
                 continue;
             }
