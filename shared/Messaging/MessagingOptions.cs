@@ -12,6 +12,13 @@ public sealed class MessagingOptions
     [MinLength(0)]
     public int[] RetryIntervalsMs { get; set; } = [50, 250, 1000];
 
+    /// <summary>
+    /// Redelivery after the immediate retries failed, in seconds between attempts, through the durable scheduler (only
+    /// when the service hosts one). Few and coarse: each one is a row and a round trip through the scheduler queue.
+    /// </summary>
+    [MinLength(0)]
+    public int[] RedeliveryIntervalsSeconds { get; set; } = [30, 300];
+
     /// <summary>Messages RabbitMQ hands each endpoint before acknowledgement.</summary>
     [Range(1, 1000)]
     public int PrefetchCount { get; set; } = 16;
