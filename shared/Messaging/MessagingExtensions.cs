@@ -62,8 +62,7 @@ public static class MessagingExtensions
                     h.PublisherConfirmation = true;
                 });
                 bus.PrefetchCount = options.PrefetchCount;
-                bus.UseSendFilter(typeof(RejectTransportDelayFilter<>), context);
-                bus.UsePublishFilter(typeof(RejectTransportDelayFilter<>), context);
+                bus.ConfigureSend(send => send.ConnectSendPipeSpecificationObserver(new RejectTransportDelaySpecificationObserver()));
                 if (context.GetService<MessageSchedulerEndpoint>() is { } scheduler)
                 {
                     bus.UseMessageScheduler(scheduler.Address);

@@ -29,3 +29,11 @@ public sealed class RejectTransportDelayFilter<T> : IFilter<SendContext<T>>
     /// <inheritdoc />
     public void Probe(ProbeContext context) => context?.CreateFilterScope("rejectTransportDelay");
 }
+
+/// <summary>Adds <see cref="RejectTransportDelayFilter{T}"/> to the send pipe of every message type (publishes included), without a DI scope per send.</summary>
+internal sealed class RejectTransportDelaySpecificationObserver : MassTransit.Configuration.ISendPipeSpecificationObserver
+{
+    public void MessageSpecificationCreated<T>(MassTransit.Configuration.IMessageSendPipeSpecification<T> specification)
+        where T : class =>
+        specification.UseFilter(new RejectTransportDelayFilter<T>());
+}
