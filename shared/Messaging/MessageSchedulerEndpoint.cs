@@ -8,6 +8,9 @@ namespace Platform.Messaging;
 /// <param name="QueueName">For example <c>routing-scheduler</c>.</param>
 public sealed record MessageSchedulerEndpoint(string QueueName)
 {
-    /// <summary>The <c>queue:</c> address MassTransit sends schedule commands to.</summary>
-    public Uri Address => new($"queue:{QueueName}");
+    /// <summary>
+    /// Where schedule commands are sent: the endpoint's exchange. A <c>queue:</c> address would make the sender declare
+    /// the queue as a classic queue, which RabbitMQ refuses (PRECONDITION_FAILED x-queue-type) for our quorum queues.
+    /// </summary>
+    public Uri Address => new($"exchange:{QueueName}");
 }

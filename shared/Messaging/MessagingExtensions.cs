@@ -119,6 +119,6 @@ public static class MessagingExtensions
         }
 
         endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
-        ConfigureErrorHandling(context, name, endpoint, options.RetryIntervalsMs, options.RedeliveryIntervalsSeconds);
+        ConfigureErrorHandling(context, name, endpoint, options.RetryIntervalsMs, options.EffectiveRedeliveryIntervalsSeconds);
     }
 }

@@ -81,7 +81,7 @@ public static class DurableMessagingModelBuilderExtensions
             message.Property(x => x.ExpirationTime).HasColumnName("expiration_time");
         });
 
-        modelBuilder.Entity<ScheduledMessage>(scheduled =>
+        modelBuilder.Entity<ScheduledMessageEntry>(scheduled =>
         {
             scheduled.ToTable("scheduled_message", schema);
             scheduled.HasKey(x => x.TokenId);

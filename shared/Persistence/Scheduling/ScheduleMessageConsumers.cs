@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Platform.Persistence.Scheduling;
 
 /// <summary>
-/// Stores a <see cref="ScheduleMessage"/> as a <see cref="ScheduledMessage"/> row (Quartz-shaped: payload re-serialized
+/// Stores a <see cref="ScheduleMessage"/> as a <see cref="ScheduledMessageEntry"/> row (Quartz-shaped: payload re-serialized
 /// with its own types, envelope taken from the command). Upserts by token, so a redelivered command replaces its row.
 /// </summary>
 internal sealed class ScheduleMessageConsumer<TDbContext>(TDbContext db, SchedulerWakeUp wakeUp, ILogger<ScheduleMessageConsumer<TDbContext>> logger)
@@ -35,10 +35,10 @@ internal sealed class ScheduleMessageConsumer<TDbContext>(TDbContext db, Schedul
             return;
         }
 
-        var row = await db.Set<ScheduledMessage>().SingleOrDefaultAsync(x => x.TokenId == tokenId, context.CancellationToken);
+        var row = await db.Set<ScheduledMessageEntry>().SingleOrDefaultAsync(x => x.TokenId == tokenId, context.CancellationToken);
         if (row is null)
         {
-            row = new ScheduledMessage { TokenId = tokenId, Created = DateTime.UtcNow };
+            row = new ScheduledMessageEntry { TokenId = tokenId, Created = DateTime.UtcNow };
             db.Add(row);
         }
 
@@ -79,7 +79,7 @@ internal sealed class CancelScheduledMessageConsumer<TDbContext>(TDbContext db, 
         var tokenId = context.Message.TokenId;
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
         await ScheduledTokenLock.Acquire(db, tokenId, context.CancellationToken);
-        var removed = await db.Set<ScheduledMessage>().Where(x => x.TokenId == tokenId).ExecuteDeleteAsync(context.CancellationToken);
+        var removed = await db.Set<ScheduledMessageEntry>().Where(x => x.TokenId == tokenId).ExecuteDeleteAsync(context.CancellationToken);
         if (!await db.Set<ScheduledMessageCancellation>().AnyAsync(x => x.TokenId == tokenId, context.CancellationToken))
         {
             db.Add(new ScheduledMessageCancellation { TokenId = tokenId, Cancelled = DateTime.UtcNow });

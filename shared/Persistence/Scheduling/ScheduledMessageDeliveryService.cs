@@ -71,7 +71,7 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
         _claimSql ??= BuildClaimSql(db);
 
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        var due = await db.Set<ScheduledMessage>()
+        var due = await db.Set<ScheduledMessageEntry>()
             .FromSqlRaw(_claimSql, DateTime.UtcNow, settings.BatchSize)
             .AsTracking()
             .ToListAsync(cancellationToken);
@@ -95,7 +95,7 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
         return (sent, complete);
     }
 
-    private async Task<bool> TrySend(ScheduledMessage row, CancellationToken cancellationToken)
+    private async Task<bool> TrySend(ScheduledMessageEntry row, CancellationToken cancellationToken)
     {
         using var activity = DurableMessagingTelemetry.Source.StartActivity("scheduler deliver", ActivityKind.Producer);
         activity?.SetTag("messaging.message.id", row.MessageId);
@@ -123,18 +123,18 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
         if (DateTime.UtcNow - _housekeepingAt >= settings.QueryDelay)
         {
             _housekeepingAt = DateTime.UtcNow;
-            DurableMessagingTelemetry.SetSchedulerBacklog(await db.Set<ScheduledMessage>().LongCountAsync(cancellationToken));
+            DurableMessagingTelemetry.SetSchedulerBacklog(await db.Set<ScheduledMessageEntry>().LongCountAsync(cancellationToken));
             var forgetBefore = DateTime.UtcNow - settings.CancellationRetention;
             await db.Set<ScheduledMessageCancellation>().Where(x => x.Cancelled < forgetBefore).ExecuteDeleteAsync(cancellationToken);
         }
 
-        return await db.Set<ScheduledMessage>().MinAsync(x => (DateTime?)x.DueAt, cancellationToken);
+        return await db.Set<ScheduledMessageEntry>().MinAsync(x => (DateTime?)x.DueAt, cancellationToken);
     }
 
     private static string BuildClaimSql(DbContext db)
     {
-        var names = ModelNames.For<ScheduledMessage>(db);
-        var dueAt = names.Column(nameof(ScheduledMessage.DueAt));
+        var names = ModelNames.For<ScheduledMessageEntry>(db);
+        var dueAt = names.Column(nameof(ScheduledMessageEntry.DueAt));
         return $"SELECT * FROM {names.Table} WHERE {dueAt} <= {{0}} ORDER BY {dueAt} LIMIT {{1}} FOR UPDATE SKIP LOCKED";
     }
 }

@@ -6,10 +6,10 @@ using MassTransit.Serialization;
 namespace Platform.Persistence.Scheduling;
 
 /// <summary>
-/// Replays a <see cref="ScheduledMessage"/> onto the outgoing send: the stored body with its own serializer, the schedule
+/// Replays a <see cref="ScheduledMessageEntry"/> onto the outgoing send: the stored body with its own serializer, the schedule
 /// command's ids, addresses and headers, and <c>MT-Scheduling-TokenId</c> so a state machine can ignore stale timeouts.
 /// </summary>
-internal sealed class ScheduledMessageSendPipe(ScheduledMessage row) : IPipe<SendContext>
+internal sealed class ScheduledMessageSendPipe(ScheduledMessageEntry row) : IPipe<SendContext>
 {
     public Task Send(SendContext context)
     {

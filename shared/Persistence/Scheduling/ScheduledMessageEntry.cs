@@ -4,7 +4,7 @@ namespace Platform.Persistence.Scheduling;
 /// A message waiting for its time: the serialized payload and the envelope of the <c>ScheduleMessage</c> command that
 /// asked for it, keyed by the schedule's token so a repeated command replaces instead of duplicating.
 /// </summary>
-public sealed class ScheduledMessage
+public sealed class ScheduledMessageEntry
 {
     /// <summary>The schedule token (<c>ScheduleMessage.CorrelationId</c>); cancellation names it.</summary>
     public Guid TokenId { get; set; }
