@@ -1,10 +1,13 @@
+using Platform.Ingress.Webhooks;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddMessaging("Ingress");
+builder.AddSinchWebhooks();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapSinchWebhooks();
 app.Run();

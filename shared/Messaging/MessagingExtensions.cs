@@ -13,16 +13,19 @@ public static class MessagingExtensions
     /// <summary>The connection string name of the broker: <c>ConnectionStrings:rabbitmq</c>.</summary>
     public const string ConnectionStringName = "rabbitmq";
 
-    /// <summary>The name of the broker's readiness check.</summary>
-    public const string HealthCheckName = "broker";
+    /// <summary>The name of the readiness check of the broker connection.</summary>
+    public const string BrokerHealthCheckName = "broker";
+
+    /// <summary>The name of the readiness check of MassTransit's receive endpoints (consuming services only).</summary>
+    public const string BusHealthCheckName = "bus";
 
     /// <summary>
     /// Adds the bus: RabbitMQ from <c>ConnectionStrings:rabbitmq</c>, publisher confirms, quorum queues named
-    /// <c>{service}-{consumer}</c> in kebab case, a readiness check named <c>broker</c>, and the same error handling on
-    /// every endpoint: immediate retries, then (when the service hosts a durable scheduler, see
-    /// <see cref="MessageSchedulerEndpoint"/>) scheduled redelivery, then the endpoint's <c>_error</c> queue with the
-    /// exception in the headers. <see cref="UnrecoverableMessageException"/> skips retries and redelivery. Sends with a
-    /// transport delay are rejected (<see cref="RejectTransportDelayFilter{T}"/>).
+    /// <c>{service}-{consumer}</c> in kebab case, readiness checks named <c>broker</c> (the connection) and <c>bus</c>
+    /// (the receive endpoints), and the same error handling on every endpoint: immediate retries, then (when the service
+    /// hosts a durable scheduler, see <see cref="MessageSchedulerEndpoint"/>) scheduled redelivery, then the endpoint's
+    /// <c>_error</c> queue with the exception in the headers. <see cref="UnrecoverableMessageException"/> skips retries
+    /// and redelivery. Sends with a transport delay are rejected (<see cref="RejectTransportDelayFilter{T}"/>).
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <param name="serviceName">Prefix of every queue this service owns, e.g. <c>Routing</c> gives <c>routing-conversation-state</c>.</param>
@@ -40,12 +43,19 @@ public static class MessagingExtensions
             ConnectionStringName, "amqp://guest:guest@localhost:5672/"));
         var options = builder.Services.AddValidatedOptions<MessagingOptions>(builder.Configuration, MessagingOptions.Section);
 
+        builder.Services.AddSingleton(new BrokerConnectivityCheck(broker, serviceName));
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            BrokerHealthCheckName,
+            sp => sp.GetRequiredService<BrokerConnectivityCheck>(),
+            HealthStatus.Unhealthy,
+            [HealthTags.Ready]));
+
         builder.Services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             x.ConfigureHealthCheckOptions(h =>
             {
-                h.Name = HealthCheckName;
+                h.Name = BusHealthCheckName;
                 h.Tags.Clear();
                 h.Tags.Add(HealthTags.Ready);
                 h.MinimalFailureStatus = HealthStatus.Unhealthy;

@@ -1,7 +1,10 @@
+using Platform.SinchEmulator.Setup;
+
+// Settings come from appsettings.json in the content root (the working directory: ./platform up and the container
+// start it in its own folder; test hosts point it at the project folder).
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddHealthChecks();
+builder.Services.AddSinchEmulator();
 
 var app = builder.Build();
-app.MapHealthChecks("/health/ready");
-app.MapHealthChecks("/health/live");
+app.MapSinchEmulator();
 app.Run();

@@ -1,0 +1,127 @@
+using Platform.Contracts;
+
+namespace Platform.Ingress.Callbacks;
+
+/// <summary><c>EVENT_INBOUND</c>: the <c>event</c> field (handbook §12.5).</summary>
+internal static class InboundEventParser
+{
+    public static ParsedEvent? Parse(JsonView inbound, Envelope envelope)
+    {
+        var id = inbound.RequiredString("id");
+        var identity = inbound.Object("channel_identity");
+        var messageId = envelope.MessageId(Triggers.EventInbound, id);
+        var occurredAt = inbound.Timestamp("accept_time") ?? envelope.AcceptedAt;
+        var contactEvent = inbound.Object("contact_event");
+
+        if (contactEvent is { } typing && (typing.Has("composing_event") || typing.Has("composing_end_event")))
+        {
+            var composing = new ContactComposingChanged
+            {
+                SinchAppId = envelope.AppId,
+                SinchProjectId = envelope.ProjectId,
+                SinchEventId = id,
+                IsComposing = typing.Has("composing_event"),
+                SinchConversationId = inbound.String("conversation_id"),
+                SinchContactId = inbound.String("contact_id"),
+                Channel = identity?.String("channel"),
+                Identity = Identities.Optional(identity),
+                OccurredAt = occurredAt,
+            };
+            return new ParsedEvent(composing, messageId, id);
+        }
+
+        var received = new ContactEventReceived
+        {
+            SinchAppId = envelope.AppId,
+            SinchProjectId = envelope.ProjectId,
+            SinchEventId = id,
+            Kind = ContactEventKinds.Unknown,
+            SinchConversationId = inbound.String("conversation_id"),
+            SinchContactId = inbound.String("contact_id"),
+            Channel = identity?.String("channel"),
+            Identity = Identities.Optional(identity),
+            ProcessingMode = inbound.String("processing_mode"),
+            OccurredAt = occurredAt,
+        };
+
+        return new ParsedEvent(WithKind(received, inbound, contactEvent), messageId, id);
+    }
+
+    private static ContactEventReceived WithKind(ContactEventReceived received, JsonView inbound, JsonView? contactEvent)
+    {
+        if (contactEvent is { } e)
+        {
+            if (e.Has("conversation_deleted_event"))
+            {
+                return received with { Kind = ContactEventKinds.ConversationDeleted };
+            }
+
+            if (e.Object("comment_event") is { } comment)
+            {
+                return received with
+                {
+                    Kind = ContactEventKinds.Comment,
+                    Comment = new ContactComment
+                    {
+                        Id = comment.String("id"),
+                        Text = comment.String("text"),
+                        CommentType = comment.String("comment_type"),
+                        CommentedOn = comment.String("commented_on"),
+                        User = comment.String("user"),
+                    },
+                };
+            }
+
+            if (e.Object("generic_event") is { } generic)
+            {
+                return received with { Kind = ContactEventKinds.Generic, PayloadJson = generic.Raw("payload") };
+            }
+
+            return received with { PayloadJson = e.Element.GetRawText() };
+        }
+
+        if (inbound.Object("contact_message_event") is { } messageEvent)
+        {
+            if (messageEvent.Object("reaction_event") is { } reaction)
+            {
+                return received with
+                {
+                    Kind = ContactEventKinds.Reaction,
+                    Reaction = new ContactReaction
+                    {
+                        Emoji = reaction.String("emoji"),
+                        Action = reaction.String("action"),
+                        MessageId = reaction.String("message_id"),
+                        Category = reaction.String("reaction_category"),
+                    },
+                };
+            }
+
+            if (messageEvent.Object("payment_status_update_event") is { } payment)
+            {
+                return received with { Kind = ContactEventKinds.PaymentStatusUpdate, PayloadJson = payment.Element.GetRawText() };
+            }
+
+            if (messageEvent.Object("shortlink_activated_event") is { } shortlink)
+            {
+                return received with { Kind = ContactEventKinds.ShortlinkActivated, PayloadJson = shortlink.Element.GetRawText() };
+            }
+
+            return received with { PayloadJson = messageEvent.Element.GetRawText() };
+        }
+
+        return received;
+    }
+}
+
+/// <summary>Values of <see cref="ContactEventReceived.Kind"/>.</summary>
+public static class ContactEventKinds
+{
+    public const string ConversationDeleted = "CONVERSATION_DELETED";
+    public const string Comment = "COMMENT";
+    public const string Generic = "GENERIC";
+    public const string Reaction = "REACTION";
+    public const string PaymentStatusUpdate = "PAYMENT_STATUS_UPDATE";
+    public const string ShortlinkActivated = "SHORTLINK_ACTIVATED";
+    public const string Unknown = "UNKNOWN";
+}

@@ -1,0 +1,321 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Platform.Testing;
+using Platform.Testing.Infrastructure;
+
+namespace Platform.Benchmarks.Ingress;
+
+/// <summary>
+/// Drives the ingress webhook with signed MESSAGE_INBOUND callbacks from this process against a real Kestrel port of
+/// the ingress running as a child process (Release build, real RabbitMQ with publisher confirms, a durable quorum queue
+/// bound to the event's exchange), and in the same run the same load against a bare Kestrel endpoint (a second child
+/// process that only reads the body and answers 200). Prints accepted callbacks/s and p50/p99 latency of both.
+/// Loopback only; bounded by time and request count.
+/// </summary>
+internal sealed class IngressWebhookBenchmark : IBenchmark
+{
+    private const string AppId = "01JBENCHAPP000000000000000";
+    private const string Secret = "benchmark-webhook-secret";
+    private const string BareServerFlag = "--bare-server";
+    private const string EventExchange = "Platform.Contracts:InboundMessageReceived";
+    private const string CountingQueue = "benchmark-inbound";
+    private const int MaxRequestsPerTarget = 2_000_000;
+
+    public string Name => "ingress-webhook";
+
+    public string Description =>
+        "Signed Sinch callbacks/s and p50/p99 through ingress (child process, RabbitMQ confirms) vs a bare endpoint. " +
+        "Args: [--seconds 15] [--concurrency 32] [--warmup 3]";
+
+    public async Task RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length == 2 && args[0] == BareServerFlag)
+        {
+            await RunBareServerAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
+            return;
+        }
+
+        var seconds = Option(args, "--seconds", 15);
+        var concurrency = Option(args, "--concurrency", 32);
+        var warmup = Option(args, "--warmup", 3);
+        var root = RepositoryRoot();
+
+        Console.WriteLine($"ingress-webhook: {concurrency} concurrent senders, {warmup} s warm-up + {seconds} s per target, {Environment.ProcessorCount} cores");
+        Console.WriteLine("building services/Ingress (Release) ...");
+        await RunToEndAsync("dotnet", $"build \"{Path.Combine(root, "services/Ingress/Ingress.csproj")}\" -c Release -nologo -v:q -clp:NoSummary", cancellationToken);
+
+        var infrastructure = new InfrastructureFixture();
+        await infrastructure.InitializeAsync();
+        var children = new List<Process>();
+        try
+        {
+            var servers = await SharedServers.GetAsync();
+            await BindCountingQueueAsync(servers.RabbitMqManagement, infrastructure.VirtualHost, cancellationToken);
+
+            var barePort = FreePort();
+            children.Add(StartChild(SelfCommand(), $"{Name} {BareServerFlag} {barePort}", new Dictionary<string, string>()));
+            var ingressPort = FreePort();
+            children.Add(StartChild("dotnet", $"\"{Path.Combine(root, "services/Ingress/bin/Release/net10.0/Platform.Ingress.dll")}\"", new Dictionary<string, string>
+            {
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ingressPort}",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ConnectionStrings__rabbitmq"] = infrastructure.RabbitMqConnectionString,
+                [$"Ingress__Apps__{AppId}__WebhookSecret"] = Secret,
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["Logging__Console__FormatterName"] = "simple",
+            }));
+
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+            {
+                Timeout = TimeSpan.FromSeconds(30),
+            };
+            await WaitUntilAsync(client, new Uri($"http://127.0.0.1:{barePort}/health"), cancellationToken);
+            await WaitUntilAsync(client, new Uri($"http://127.0.0.1:{ingressPort}/health/ready"), cancellationToken);
+
+            var bare = await LoadAsync(client, new Uri($"http://127.0.0.1:{barePort}/webhooks/sinch/{AppId}"), "bare", concurrency, warmup, seconds, cancellationToken);
+            var ingress = await LoadAsync(client, new Uri($"http://127.0.0.1:{ingressPort}/webhooks/sinch/{AppId}"), "ingress", concurrency, warmup, seconds, cancellationToken);
+
+            Console.WriteLine();
+            Console.WriteLine($"{"target",-10} {"requests",10} {"200",10} {"other",8} {"accepted/s",12} {"p50 ms",8} {"p99 ms",8} {"max ms",8}");
+            foreach (var r in new[] { bare, ingress })
+            {
+                Console.WriteLine(r);
+            }
+
+            var queued = await Eventually.ReturnsAsync(
+                async () => await infrastructure.RabbitMq.GetQueueMessageCountAsync(CountingQueue) ?? 0,
+                n => n >= ingress.TotalAccepted,
+                "every accepted callback is in the bound queue",
+                TimeSpan.FromSeconds(60));
+            Console.WriteLine($"events in the bound quorum queue: {queued} (callbacks answered 200, warm-up included: {ingress.TotalAccepted})");
+        }
+        finally
+        {
+            foreach (var child in children)
+            {
+                if (!child.HasExited)
+                {
+                    child.Kill(entireProcessTree: true);
+                }
+
+                await child.WaitForExitAsync(CancellationToken.None);
+                child.Dispose();
+            }
+
+            await infrastructure.DisposeAsync();
+        }
+    }
+
+    private static async Task<LoadResult> LoadAsync(
+        HttpClient client, Uri target, string name, int concurrency, int warmupSeconds, int seconds, CancellationToken cancellationToken)
+    {
+        var warmup = await DriveAsync(client, target, $"{name}-warm", concurrency, TimeSpan.FromSeconds(warmupSeconds), cancellationToken);
+        var measured = await DriveAsync(client, target, name, concurrency, TimeSpan.FromSeconds(seconds), cancellationToken);
+        return measured with { TotalAccepted = measured.Accepted + warmup.Accepted };
+    }
+
+    private static async Task<LoadResult> DriveAsync(
+        HttpClient client, Uri target, string name, int concurrency, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var key = Encoding.UTF8.GetBytes(Secret);
+        var latencies = new List<double>[concurrency];
+        var statuses = new Dictionary<HttpStatusCode, int>[concurrency];
+        var sequence = 0;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            var mine = latencies[worker] = new List<double>(4096);
+            var codes = statuses[worker] = [];
+            while (clock.Elapsed < duration && !cancellationToken.IsCancellationRequested)
+            {
+                var n = Interlocked.Increment(ref sequence);
+                if (n > MaxRequestsPerTarget)
+                {
+                    break;
+                }
+
+                using var request = SignedRequest(target, key, $"{name}-{n:D12}");
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.SendAsync(request, cancellationToken);
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                codes[response.StatusCode] = codes.GetValueOrDefault(response.StatusCode) + 1;
+            }
+        }, cancellationToken)).ToArray();
+        await Task.WhenAll(workers);
+        var elapsed = clock.Elapsed;
+
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        var ok = statuses.Sum(s => s.GetValueOrDefault(HttpStatusCode.OK));
+        return new LoadResult(name, all.Length, ok, all.Length - ok, ok / elapsed.TotalSeconds,
+            Percentile(all, 0.50), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1], ok);
+    }
+
+    /// <summary>A MESSAGE_INBOUND callback signed as Sinch signs it (handbook §13.2), with a unique message id.</summary>
+    private static HttpRequestMessage SignedRequest(Uri target, byte[] key, string messageId)
+    {
+        var body = Encoding.UTF8.GetBytes(
+            $$$"""{"app_id":"{{{AppId}}}","project_id":"5b1f3c2e-8d4a-4e6b-9f7a-2c3d4e5f6a7b","accepted_time":"{{{DateTimeOffset.UtcNow:O}}}","message":{"id":"{{{messageId}}}","direction":"TO_APP","contact_message":{"text_message":{"text":"Hi, I need help with order 4711"}},"channel_identity":{"channel":"WHATSAPP","identity":"46701234567","app_id":""},"conversation_id":"01JCNV5C7E9G1J3M5Q7S9V1X3Z","contact_id":"01JCNT4B6D8F0H2K4M6P8R0T2V","metadata":"","processing_mode":"CONVERSATION","injected":false},"message_metadata":"","correlation_id":""}""");
+        var nonce = Guid.NewGuid().ToString("N");
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var suffix = Encoding.UTF8.GetBytes("." + nonce + "." + timestamp);
+        var signed = new byte[body.Length + suffix.Length];
+        body.CopyTo(signed, 0);
+        suffix.CopyTo(signed, body.Length);
+
+        var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("x-sinch-webhook-signature-timestamp", timestamp);
+        request.Headers.Add("x-sinch-webhook-signature-nonce", nonce);
+        request.Headers.Add("x-sinch-webhook-signature-algorithm", "HmacSHA256");
+        request.Headers.Add("x-sinch-webhook-signature", Convert.ToBase64String(HMACSHA256.HashData(key, signed)));
+        return request;
+    }
+
+    /// <summary>The baseline: Kestrel, routing, reading the body, 200. Nothing else.</summary>
+    private static async Task RunBareServerAsync(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        app.MapGet("/health", () => Results.Ok());
+        app.MapPost("/webhooks/sinch/{appId}", async (string appId, HttpRequest request) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
+            return Results.Ok();
+        });
+        await app.RunAsync();
+    }
+
+    /// <summary>
+    /// A durable quorum queue bound to the event's exchange, as a consuming service's would be, so the broker stores
+    /// each confirmed event instead of dropping it as unroutable.
+    /// </summary>
+    private static async Task BindCountingQueueAsync(Uri management, string virtualHost, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority) + "/api/") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
+        var vhost = Uri.EscapeDataString(virtualHost);
+        var exchange = Uri.EscapeDataString(EventExchange);
+        (await http.PutAsJsonAsync($"exchanges/{vhost}/{exchange}", new { type = "fanout", durable = true, auto_delete = false }, cancellationToken))
+            .EnsureSuccessStatusCode();
+        (await http.PutAsJsonAsync($"queues/{vhost}/{CountingQueue}", new { durable = true, arguments = new Dictionary<string, object> { ["x-queue-type"] = "quorum" } }, cancellationToken))
+            .EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync($"bindings/{vhost}/e/{exchange}/q/{CountingQueue}", new { routing_key = "" }, cancellationToken))
+            .EnsureSuccessStatusCode();
+    }
+
+    private static Process StartChild(string fileName, string arguments, Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo(fileName, arguments)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
+        process.OutputDataReceived += (_, e) => Echo(e.Data);
+        process.ErrorDataReceived += (_, e) => Echo(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void Echo(string? line)
+    {
+        if (!string.IsNullOrWhiteSpace(line))
+        {
+            Console.WriteLine($"  | {line}");
+        }
+    }
+
+    private static async Task RunToEndAsync(string fileName, string arguments, CancellationToken cancellationToken)
+    {
+        using var process = StartChild(fileName, arguments, []);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{fileName} {arguments} exited with {process.ExitCode}");
+        }
+    }
+
+    private static async Task WaitUntilAsync(HttpClient client, Uri health, CancellationToken cancellationToken) =>
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                try
+                {
+                    using var response = await client.GetAsync(health, cancellationToken);
+                    return response.IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            $"{health} answers 200",
+            TimeSpan.FromSeconds(60));
+
+    /// <summary>How to start this benchmark program again: its apphost, or <c>dotnet</c> with its dll.</summary>
+    private static string SelfCommand()
+    {
+        var path = Environment.ProcessPath!;
+        return Path.GetFileNameWithoutExtension(path) == "dotnet"
+            ? throw new InvalidOperationException($"run the apphost, not dotnet {Assembly.GetEntryAssembly()!.Location}: use dotnet run")
+            : path;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Platform.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private sealed record LoadResult(
+        string Target, int Requests, int Accepted, int Other, double PerSecond, double P50, double P99, double Max, int TotalAccepted)
+    {
+        public override string ToString() =>
+            string.Create(CultureInfo.InvariantCulture, $"{Target,-10} {Requests,10} {Accepted,10} {Other,8} {PerSecond,12:F0} {P50,8:F2} {P99,8:F2} {Max,8:F1}");
+    }
+}

@@ -1,0 +1,11 @@
+using Platform.Testing;
+
+namespace Platform.Media.Tests;
+
+[Trait("Category", TestCategories.Integration)]
+public sealed class MediaHealthTests(InfrastructureFixture infrastructure) : IClassFixture<InfrastructureFixture>
+{
+    [Fact]
+    public Task Readiness_reports_database_and_broker_and_fails_while_the_broker_is_down() =>
+        ServiceHealthScenario.RunAsync<Program>(infrastructure, "media");
+}

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Platform.Messaging;
+using Platform.ServiceDefaults.Configuration;
+
+namespace Platform.Shared.Tests.ServiceDefaults;
+
+public sealed class RequiredSettingsTests
+{
+    [Fact]
+    public void Missing_broker_connection_string_stops_start_up_naming_the_setting_and_its_variable()
+    {
+        var builder = WebApplication.CreateBuilder();
+
+        var error = Assert.Throws<MissingSettingException>(() => builder.AddMessaging("Routing"));
+
+        Assert.Equal("ConnectionStrings:rabbitmq", error.Setting);
+        Assert.Contains("ConnectionStrings:rabbitmq", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings__rabbitmq", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Out_of_range_option_stops_start_up_naming_the_section_and_field()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:rabbitmq"] = "amqp://guest:guest@localhost:5672/",
+            ["Messaging:PrefetchCount"] = "0",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => builder.AddMessaging("Routing"));
+
+        Assert.Contains("Messaging:PrefetchCount", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Valid_options_are_bound_and_returned()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sample:Limit"] = "7",
+        }).Build();
+
+        var options = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+            .AddValidatedOptions<SampleOptions>(configuration, "Sample");
+
+        Assert.Equal(7, options.Limit);
+    }
+
+    private sealed class SampleOptions
+    {
+        [Range(1, 10)]
+        public int Limit { get; set; } = 1;
+    }
+}
