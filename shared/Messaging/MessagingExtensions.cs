@@ -21,9 +21,11 @@ public static class MessagingExtensions
 
     /// <summary>
     /// Adds the bus: RabbitMQ from <c>ConnectionStrings:rabbitmq</c>, publisher confirms, quorum queues named
-    /// <c>{service}-{consumer}</c> in kebab case, immediate retries that skip
-    /// <see cref="UnrecoverableMessageException"/>, and readiness checks named <c>broker</c> (the connection) and
-    /// <c>bus</c> (the receive endpoints).
+    /// <c>{service}-{consumer}</c> in kebab case, readiness checks named <c>broker</c> (the connection) and <c>bus</c>
+    /// (the receive endpoints), and the same error handling on every endpoint: immediate retries, then (when the service
+    /// hosts a durable scheduler, see <see cref="MessageSchedulerEndpoint"/>) scheduled redelivery, then the endpoint's
+    /// <c>_error</c> queue with the exception in the headers. <see cref="UnrecoverableMessageException"/> skips retries
+    /// and redelivery. Sends with a transport delay are rejected (<see cref="RejectTransportDelayFilter{T}"/>).
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <param name="serviceName">Prefix of every queue this service owns, e.g. <c>Routing</c> gives <c>routing-conversation-state</c>.</param>
@@ -58,7 +60,7 @@ public static class MessagingExtensions
                 h.Tags.Add(HealthTags.Ready);
                 h.MinimalFailureStatus = HealthStatus.Unhealthy;
             });
-            x.AddConfigureEndpointsCallback((_, _, endpoint) => ConfigureEndpoint(endpoint, options));
+            x.AddConfigureEndpointsCallback((context, name, endpoint) => ConfigureEndpoint(context, name, endpoint, options));
             configure?.Invoke(x);
 
             x.UsingRabbitMq((context, bus) =>
@@ -70,6 +72,12 @@ public static class MessagingExtensions
                     h.PublisherConfirmation = true;
                 });
                 bus.PrefetchCount = options.PrefetchCount;
+                bus.ConfigureSend(send => send.ConnectSendPipeSpecificationObserver(new RejectTransportDelaySpecificationObserver()));
+                if (context.GetService<MessageSchedulerEndpoint>() is { } scheduler)
+                {
+                    bus.UseMessageScheduler(scheduler.Address);
+                }
+
                 configureBus?.Invoke(context, bus);
                 bus.ConfigureEndpoints(context);
             });
@@ -78,7 +86,41 @@ public static class MessagingExtensions
         return builder;
     }
 
-    private static void ConfigureEndpoint(IReceiveEndpointConfigurator endpoint, MessagingOptions options)
+    /// <summary>
+    /// The error handling every endpoint gets; public so that test harnesses and hand-configured endpoints can apply
+    /// the very same policy. Order matters: redelivery wraps retry, which wraps the consumer (and its outbox), so each
+    /// retry runs in a fresh transaction and redelivery happens only after the last retry failed.
+    /// </summary>
+    public static void ConfigureErrorHandling(
+        IRegistrationContext context,
+        string endpointName,
+        IReceiveEndpointConfigurator endpoint,
+        int[] retryIntervalsMs,
+        int[] redeliveryIntervalsSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(retryIntervalsMs);
+        ArgumentNullException.ThrowIfNull(redeliveryIntervalsSeconds);
+        var scheduler = context.GetService<MessageSchedulerEndpoint>();
+        // The scheduler endpoint never redelivers through itself: a failing schedule would loop.
+        if (scheduler is not null && scheduler.QueueName != endpointName && redeliveryIntervalsSeconds.Length > 0)
+        {
+            endpoint.UseScheduledRedelivery(r =>
+            {
+                r.Intervals([.. redeliveryIntervalsSeconds.Select(s => TimeSpan.FromSeconds(s))]);
+                r.Ignore<UnrecoverableMessageException>();
+            });
+        }
+
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Intervals(retryIntervalsMs);
+            r.Ignore<UnrecoverableMessageException>();
+        });
+    }
+
+    private static void ConfigureEndpoint(IRegistrationContext context, string name, IReceiveEndpointConfigurator endpoint, MessagingOptions options)
     {
         // Quorum queues survive the loss of a broker node; classic mirrored queues are deprecated in RabbitMQ 3.x.
         if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
@@ -87,10 +129,6 @@ public static class MessagingExtensions
         }
 
         endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
-        endpoint.UseMessageRetry(r =>
-        {
-            r.Intervals(options.RetryIntervalsMs);
-            r.Ignore<UnrecoverableMessageException>();
-        });
+        ConfigureErrorHandling(context, name, endpoint, options.RetryIntervalsMs, options.EffectiveRedeliveryIntervalsSeconds);
     }
 }

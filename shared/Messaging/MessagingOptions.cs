@@ -12,6 +12,21 @@ public sealed class MessagingOptions
     [MinLength(0)]
     public int[] RetryIntervalsMs { get; set; } = [50, 250, 1000];
 
+    /// <summary>
+    /// Redelivery after the immediate retries failed, in seconds between attempts, through the durable scheduler (only
+    /// when the service hosts one). Few and coarse: each one is a row and a round trip through the scheduler queue.
+    /// Empty means the default 30 s, 300 s: configuration binding appends to a non-empty default array instead of
+    /// replacing it, so the default lives in <see cref="EffectiveRedeliveryIntervalsSeconds"/>.
+    /// </summary>
+    public int[] RedeliveryIntervalsSeconds { get; set; } = [];
+
+    /// <summary>False turns scheduled redelivery off even when the service hosts a scheduler.</summary>
+    public bool ScheduledRedelivery { get; set; } = true;
+
+    /// <summary>The redelivery intervals in force: none when off, the configured ones, else 30 s and 300 s.</summary>
+    public int[] EffectiveRedeliveryIntervalsSeconds =>
+        !ScheduledRedelivery ? [] : RedeliveryIntervalsSeconds.Length > 0 ? RedeliveryIntervalsSeconds : [30, 300];
+
     /// <summary>Messages RabbitMQ hands each endpoint before acknowledgement.</summary>
     [Range(1, 1000)]
     public int PrefetchCount { get; set; } = 16;

@@ -1,0 +1,10 @@
+namespace Platform.Persistence.Outbox;
+
+/// <summary>
+/// Payload on a consume context whose database transaction is already open (the consumer outbox): the saga repository
+/// joins it instead of starting its own, so saga row, inbox row and outgoing messages commit together.
+/// </summary>
+internal interface IOutboxTransactionContext
+{
+    Guid TransactionId { get; }
+}

@@ -1,0 +1,78 @@
+using System.Data;
+using MassTransit;
+using MassTransit.Saga;
+using Microsoft.EntityFrameworkCore;
+using Platform.Persistence.Outbox;
+
+namespace Platform.Persistence.Sagas;
+
+/// <summary>
+/// Opens the database side of one consumed message for a saga: joins the outbox's transaction when there is one,
+/// otherwise runs the saga in its own READ COMMITTED transaction on the scoped <typeparamref name="TDbContext"/>.
+/// </summary>
+internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
+    TDbContext db,
+    ISagaConsumeContextFactory<DbContext, TSaga> consumeContextFactory)
+    : ISagaRepositoryContextFactory<TSaga>, IQuerySagaRepositoryContextFactory<TSaga>, ILoadSagaRepositoryContextFactory<TSaga>
+    where TSaga : class, ISaga
+    where TDbContext : DbContext
+{
+    public Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next)
+        where T : class =>
+        WithinTransaction(context, () => next.Send(new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory)));
+
+    public Task SendQuery<T>(ConsumeContext<T> context, ISagaQuery<TSaga> query, IPipe<SagaRepositoryQueryContext<TSaga, T>> next)
+        where T : class =>
+        WithinTransaction(context, async () =>
+        {
+            var ids = await db.Set<TSaga>().AsNoTracking().Where(query.FilterExpression).Select(x => x.CorrelationId)
+                .ToListAsync(context.CancellationToken);
+            var instances = new List<TSaga>(ids.Count);
+            foreach (var id in ids)
+            {
+                // Lock each match; one deleted meanwhile simply drops out.
+                if (await SagaRowLock<TSaga>.Load(db, id, context.CancellationToken) is { } instance)
+                {
+                    instances.Add(instance);
+                }
+            }
+
+            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory);
+            await next.Send(new LoadedSagaRepositoryQueryContext<TSaga, T>(repositoryContext, instances));
+        });
+
+    public Task<T> Execute<T>(Func<LoadSagaRepositoryContext<TSaga>, Task<T>> asyncMethod, CancellationToken cancellationToken = default)
+        where T : class =>
+        asyncMethod(new PostgresSagaQueryContext<TSaga>(db, cancellationToken));
+
+    public Task<T> Execute<T>(Func<QuerySagaRepositoryContext<TSaga>, Task<T>> asyncMethod, CancellationToken cancellationToken = default)
+        where T : class =>
+        asyncMethod(new PostgresSagaQueryContext<TSaga>(db, cancellationToken));
+
+    public void Probe(ProbeContext context) => context.Add("persistence", "postgres");
+
+    private async Task WithinTransaction(ConsumeContext context, Func<Task> callback)
+    {
+        if (context.TryGetPayload<IOutboxTransactionContext>(out _))
+        {
+            await callback();
+            return;
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
+            try
+            {
+                await callback();
+                await transaction.CommitAsync(context.CancellationToken);
+            }
+            catch
+            {
+                db.ChangeTracker.Clear();
+                throw;
+            }
+        });
+    }
+}

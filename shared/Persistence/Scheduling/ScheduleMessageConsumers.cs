@@ -1,0 +1,102 @@
+using System.Data;
+using MassTransit;
+using MassTransit.Context;
+using MassTransit.Scheduling;
+using MassTransit.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.Persistence.Scheduling;
+
+/// <summary>
+/// Stores a <see cref="ScheduleMessage"/> as a <see cref="ScheduledMessageEntry"/> row (Quartz-shaped: payload re-serialized
+/// with its own types, envelope taken from the command). Upserts by token, so a redelivered command replaces its row.
+/// </summary>
+internal sealed class ScheduleMessageConsumer<TDbContext>(TDbContext db, SchedulerWakeUp wakeUp, ILogger<ScheduleMessageConsumer<TDbContext>> logger)
+    : IConsumer<ScheduleMessage>
+    where TDbContext : DbContext
+{
+    public async Task Consume(ConsumeContext<ScheduleMessage> context)
+    {
+        var command = context.Message;
+        var tokenId = command.CorrelationId;
+        var body = context.SerializerContext.GetMessageSerializer(command.Payload, command.PayloadType)
+            .GetMessageBody(new MessageSendContext<ScheduleMessage>(command));
+        var serializer = SystemTextJsonMessageSerializer.Instance;
+        var dueAt = command.ScheduledTime.Kind == DateTimeKind.Unspecified
+            ? DateTime.SpecifyKind(command.ScheduledTime, DateTimeKind.Utc)
+            : command.ScheduledTime.ToUniversalTime();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
+        await ScheduledTokenLock.Acquire(db, tokenId, context.CancellationToken);
+        if (await db.Set<ScheduledMessageCancellation>().AnyAsync(x => x.TokenId == tokenId, context.CancellationToken))
+        {
+            logger.ScheduleIgnoredCancelled(tokenId);
+            return;
+        }
+
+        var row = await db.Set<ScheduledMessageEntry>().SingleOrDefaultAsync(x => x.TokenId == tokenId, context.CancellationToken);
+        if (row is null)
+        {
+            row = new ScheduledMessageEntry { TokenId = tokenId, Created = DateTime.UtcNow };
+            db.Add(row);
+        }
+
+        row.DueAt = dueAt;
+        row.Destination = command.Destination;
+        row.MessageId = context.MessageId ?? NewId.NextGuid();
+        row.ContentType = context.ReceiveContext.ContentType.ToString();
+        row.MessageType = string.Join(";", command.PayloadType);
+        row.Body = body.GetString();
+        row.ConversationId = context.ConversationId;
+        row.CorrelationId = context.CorrelationId;
+        row.InitiatorId = context.InitiatorId;
+        row.RequestId = context.RequestId;
+        row.SourceAddress = context.SourceAddress;
+        row.ResponseAddress = context.ResponseAddress;
+        row.FaultAddress = context.FaultAddress;
+        row.ExpirationTime = context.ExpirationTime?.ToUniversalTime();
+        row.Headers = serializer.SerializeDictionary(context.Headers.GetAll());
+        row.Properties = context.ReceiveContext.TryGetPayload<TransportReceiveContext>(out var transport)
+            && transport.GetTransportProperties() is { Count: > 0 } properties
+                ? serializer.SerializeDictionary(properties.Where(p => p.Key != "Delay"))
+                : null;
+
+        await db.SaveChangesAsync(context.CancellationToken);
+        await transaction.CommitAsync(context.CancellationToken);
+        logger.MessageScheduled(tokenId, dueAt);
+        wakeUp.Notify();
+    }
+}
+
+/// <summary>Deletes a scheduled message by token and remembers the token, so a late schedule command cannot revive it.</summary>
+internal sealed class CancelScheduledMessageConsumer<TDbContext>(TDbContext db, ILogger<CancelScheduledMessageConsumer<TDbContext>> logger)
+    : IConsumer<CancelScheduledMessage>
+    where TDbContext : DbContext
+{
+    public async Task Consume(ConsumeContext<CancelScheduledMessage> context)
+    {
+        var tokenId = context.Message.TokenId;
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
+        await ScheduledTokenLock.Acquire(db, tokenId, context.CancellationToken);
+        var removed = await db.Set<ScheduledMessageEntry>().Where(x => x.TokenId == tokenId).ExecuteDeleteAsync(context.CancellationToken);
+        if (!await db.Set<ScheduledMessageCancellation>().AnyAsync(x => x.TokenId == tokenId, context.CancellationToken))
+        {
+            db.Add(new ScheduledMessageCancellation { TokenId = tokenId, Cancelled = DateTime.UtcNow });
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+
+        await transaction.CommitAsync(context.CancellationToken);
+        logger.ScheduleCancelled(tokenId, removed);
+    }
+}
+
+/// <summary>
+/// A transaction-scoped advisory lock per token: schedule and cancel of one token never interleave, so a cancel that
+/// races its schedule command either deletes the row or leaves the tombstone the schedule then sees.
+/// </summary>
+internal static class ScheduledTokenLock
+{
+    public static Task Acquire(DbContext db, Guid tokenId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({tokenId.ToString("N")}, 0))", cancellationToken);
+}

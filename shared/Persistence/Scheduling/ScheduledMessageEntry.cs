@@ -1,0 +1,75 @@
+namespace Platform.Persistence.Scheduling;
+
+/// <summary>
+/// A message waiting for its time: the serialized payload and the envelope of the <c>ScheduleMessage</c> command that
+/// asked for it, keyed by the schedule's token so a repeated command replaces instead of duplicating.
+/// </summary>
+public sealed class ScheduledMessageEntry
+{
+    /// <summary>The schedule token (<c>ScheduleMessage.CorrelationId</c>); cancellation names it.</summary>
+    public Guid TokenId { get; set; }
+
+    /// <summary>When to send (UTC).</summary>
+    public DateTime DueAt { get; set; }
+
+    /// <summary>Where to send.</summary>
+    public Uri Destination { get; set; } = null!;
+
+    /// <summary>The delivered message's id: the schedule command's, so a resend after a crash is a duplicate by id.</summary>
+    public Guid MessageId { get; set; }
+
+    /// <summary>Serializer content type of <see cref="Body"/>.</summary>
+    public string ContentType { get; set; } = null!;
+
+    /// <summary>Message type URNs joined by <c>;</c>.</summary>
+    public string MessageType { get; set; } = null!;
+
+    /// <summary>The serialized envelope of the payload.</summary>
+    public string Body { get; set; } = null!;
+
+    /// <summary>Headers of the schedule command as JSON.</summary>
+    public string? Headers { get; set; }
+
+    /// <summary>Transport properties of the schedule command as JSON.</summary>
+    public string? Properties { get; set; }
+
+    /// <summary>Conversation id.</summary>
+    public Guid? ConversationId { get; set; }
+
+    /// <summary>Correlation id.</summary>
+    public Guid? CorrelationId { get; set; }
+
+    /// <summary>Initiator id.</summary>
+    public Guid? InitiatorId { get; set; }
+
+    /// <summary>Request id.</summary>
+    public Guid? RequestId { get; set; }
+
+    /// <summary>Source address.</summary>
+    public Uri? SourceAddress { get; set; }
+
+    /// <summary>Response address.</summary>
+    public Uri? ResponseAddress { get; set; }
+
+    /// <summary>Fault address.</summary>
+    public Uri? FaultAddress { get; set; }
+
+    /// <summary>When the message expires (UTC).</summary>
+    public DateTime? ExpirationTime { get; set; }
+
+    /// <summary>When the schedule was stored (UTC).</summary>
+    public DateTime Created { get; set; }
+}
+
+/// <summary>
+/// A cancelled schedule token, kept for a while so that a <c>ScheduleMessage</c> arriving after its cancellation
+/// (reordered by concurrent consumers or redelivered) is dropped instead of firing.
+/// </summary>
+public sealed class ScheduledMessageCancellation
+{
+    /// <summary>The cancelled token.</summary>
+    public Guid TokenId { get; set; }
+
+    /// <summary>When it was cancelled (UTC).</summary>
+    public DateTime Cancelled { get; set; }
+}

@@ -1,0 +1,110 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Persistence;
+using Platform.Persistence.Outbox;
+using Platform.Shared.Tests.Persistence.Support;
+using Platform.Testing;
+
+namespace Platform.Shared.Tests.Persistence;
+
+[Trait("Category", TestCategories.Integration)]
+public sealed class BusOutboxTests(InfrastructureFixture infrastructure) : IClassFixture<InfrastructureFixture>
+{
+    [Fact]
+    public async Task Event_saved_while_the_broker_was_gone_is_delivered_once_by_the_next_host()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        var observed = new DurableHost.Received<OrderPlaced>();
+        await using var watcher = await StartWatcher(database, observed);
+        var proxy = infrastructure.StartBrokerProxy();
+        var crashing = await StartApi(proxy.ConnectionString, database);
+        var orderId = NewId.NextGuid();
+
+        // The broker goes away, the request commits its row and event, then the process dies before delivering.
+        proxy.Cut();
+        await HandleRequest(crashing, orderId);
+        await using (var db = DurableTestDbContext.Open(database))
+        {
+            Assert.Equal(1, await db.Set<OutboxMessage>().CountAsync());
+        }
+
+        await crashing.DisposeAsync();
+        Assert.Empty(observed.Items);
+
+        await using var recovering = await StartApi(infrastructure.RabbitMqConnectionString, database);
+        await Eventually.TrueAsync(async () => await PendingOutboxRows(database) == 0, "the outbox was delivered");
+        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Count >= 1), "the event arrived");
+        Assert.Single(observed.Items, o => o.Message.OrderId == orderId);
+    }
+
+    [Fact]
+    public async Task Request_that_fails_before_saving_publishes_nothing_and_one_that_saves_publishes_once()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        var observed = new DurableHost.Received<OrderPlaced>();
+        await using var watcher = await StartWatcher(database, observed);
+        await using var api = await StartApi(infrastructure.RabbitMqConnectionString, database);
+        var failed = NewId.NextGuid();
+        var saved = NewId.NextGuid();
+
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            // A handler that publishes, then fails validation: no SaveChanges, so no event.
+            await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>().Publish(new OrderPlaced { OrderId = failed });
+        }
+
+        await HandleRequest(api, saved);
+
+        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Any(o => o.Message.OrderId == saved)), "the saved event arrived");
+        await Eventually.TrueAsync(async () => await PendingOutboxRows(database) == 0, "the outbox was emptied");
+        Assert.Single(observed.Items, o => o.Message.OrderId == saved);
+        Assert.DoesNotContain(observed.Items, o => o.Message.OrderId == failed);
+        await using var db = DurableTestDbContext.Open(database);
+        Assert.Equal(1, await db.Effects.CountAsync(x => x.Key == saved));
+    }
+
+    [Fact]
+    public async Task Two_replicas_deliver_each_saved_event_exactly_once()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        var observed = new DurableHost.Received<OrderPlaced>();
+        await using var watcher = await StartWatcher(database, observed);
+        await using var first = await StartApi(infrastructure.RabbitMqConnectionString, database);
+        await using var second = await StartApi(infrastructure.RabbitMqConnectionString, database);
+        var orders = Enumerable.Range(0, 60).Select(_ => NewId.NextGuid()).ToList();
+
+        await Task.WhenAll(orders.Select((id, i) => HandleRequest(i % 2 == 0 ? first : second, id)));
+
+        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Count >= orders.Count), "every event arrived");
+        await Eventually.TrueAsync(async () => await PendingOutboxRows(database) == 0, "the outbox was emptied");
+        Assert.Equal(orders.Count, observed.Items.Count);
+        Assert.Equal(orders.Order(), observed.Items.Select(o => o.Message.OrderId).Order());
+    }
+
+    /// <summary>What an HTTP handler does: change a row, publish, save both at once.</summary>
+    private static async Task HandleRequest(DurableHost.RunningHost api, Guid orderId)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DurableTestDbContext>();
+        db.Effects.Add(new Effect { Key = orderId });
+        await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>().Publish(new OrderPlaced { OrderId = orderId });
+        await db.SaveChangesAsync();
+    }
+
+    private Task<DurableHost.RunningHost> StartWatcher(string database, DurableHost.Received<OrderPlaced> observed) =>
+        DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "watcher",
+            x => x.AddConsumer<OrderPlacedObserver>(), s => s.AddSingleton(observed));
+
+    private static Task<DurableHost.RunningHost> StartApi(string rabbitMq, string database) =>
+        DurableHost.StartAsync(rabbitMq, database, "api", x => x.AddPostgresOutbox<DurableTestDbContext>(o => o.UseBusOutbox()));
+
+    private static async Task<int> PendingOutboxRows(string database)
+    {
+        await using var db = DurableTestDbContext.Open(database);
+        return await db.Set<OutboxMessage>().CountAsync() + await db.Set<OutboxState>().CountAsync();
+    }
+}
