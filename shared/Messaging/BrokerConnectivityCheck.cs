@@ -9,7 +9,7 @@ namespace Platform.Messaging;
 /// MassTransit's own check only reflects receive endpoints, so a publish-only service (ingress) would report ready
 /// with the broker gone; this check does not depend on what the service consumes.
 /// </summary>
-internal sealed class BrokerConnectivityCheck(RabbitMqAddress broker, string serviceName) : IHealthCheck, IAsyncDisposable
+internal sealed class BrokerConnectivityCheck(RabbitMqAddress broker, string serviceName) : IHealthCheck, IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private IConnection? connection;
@@ -59,8 +59,12 @@ internal sealed class BrokerConnectivityCheck(RabbitMqAddress broker, string ser
         if (connection is not null)
         {
             await connection.DisposeAsync();
+            connection = null;
         }
 
         gate.Dispose();
     }
+
+    // Hosts disposed synchronously (IHost.Dispose) still close the connection.
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -43,7 +43,8 @@ public static class MessagingExtensions
             ConnectionStringName, "amqp://guest:guest@localhost:5672/"));
         var options = builder.Services.AddValidatedOptions<MessagingOptions>(builder.Configuration, MessagingOptions.Section);
 
-        builder.Services.AddSingleton(new BrokerConnectivityCheck(broker, serviceName));
+        // Factory registration: the container disposes what it created, closing the probe's AMQP connection.
+        builder.Services.AddSingleton(_ => new BrokerConnectivityCheck(broker, serviceName));
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             BrokerHealthCheckName,
             sp => sp.GetRequiredService<BrokerConnectivityCheck>(),
@@ -129,6 +130,6 @@ public static class MessagingExtensions
         }
 
         endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
-        ConfigureErrorHandling(context, name, endpoint, options.RetryIntervalsMs, options.EffectiveRedeliveryIntervalsSeconds);
+        ConfigureErrorHandling(context, name, endpoint, options.EffectiveRetryIntervalsMs, options.EffectiveRedeliveryIntervalsSeconds);
     }
 }

@@ -8,9 +8,14 @@ public sealed class MessagingOptions
     /// <summary>Configuration section.</summary>
     public const string Section = "Messaging";
 
-    /// <summary>Immediate retries, in milliseconds between attempts, before a message is redelivered later or dead-lettered.</summary>
-    [MinLength(0)]
-    public int[] RetryIntervalsMs { get; set; } = [50, 250, 1000];
+    /// <summary>
+    /// Immediate retries, in milliseconds between attempts, before a message is redelivered later or dead-lettered.
+    /// Empty means the default 50, 250, 1000 ms (kept out of the initializer for the same binding reason as below).
+    /// </summary>
+    public int[] RetryIntervalsMs { get; set; } = [];
+
+    /// <summary>The immediate retry intervals in force.</summary>
+    public int[] EffectiveRetryIntervalsMs => RetryIntervalsMs.Length > 0 ? RetryIntervalsMs : [50, 250, 1000];
 
     /// <summary>
     /// Redelivery after the immediate retries failed, in seconds between attempts, through the durable scheduler (only

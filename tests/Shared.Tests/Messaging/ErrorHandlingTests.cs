@@ -40,7 +40,7 @@ public sealed class ErrorHandlingTests(InfrastructureFixture infrastructure) : I
 
         // Every immediate retry after the first attempt, in the first delivery and in each scheduled redelivery.
         var options = host.Services.GetRequiredService<IOptions<MessagingOptions>>().Value;
-        Assert.Equal((options.RetryIntervalsMs.Length + 1) * 3, attempts[poison]);
+        Assert.Equal((options.EffectiveRetryIntervalsMs.Length + 1) * 3, attempts[poison]);
         var message = Assert.Single(dead);
         Assert.Contains("broken payload", message.Header("MT-Fault-Message"), StringComparison.Ordinal);
         Assert.Equal("2", message.Header("MT-Redelivery-Count"));

@@ -38,6 +38,27 @@ public sealed class RequiredSettingsTests
     }
 
     [Fact]
+    public void Configured_retry_intervals_replace_the_defaults_rather_than_extend_them()
+    {
+        Assert.Equal([5], RetryIntervalsWith("5"));
+        Assert.Equal([50, 250, 1000], RetryIntervalsWith(null));
+    }
+
+    private static int[] RetryIntervalsWith(string? first)
+    {
+        var values = new Dictionary<string, string?>();
+        if (first is not null)
+        {
+            values["Messaging:RetryIntervalsMs:0"] = first;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        return new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+            .AddValidatedOptions<MessagingOptions>(configuration, MessagingOptions.Section)
+            .EffectiveRetryIntervalsMs;
+    }
+
+    [Fact]
     public void Valid_options_are_bound_and_returned()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
