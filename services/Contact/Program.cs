@@ -6,7 +6,12 @@ using Platform.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<ContactDbContext>("contact");
-builder.AddMessaging("Contact");
+builder.AddMessaging("Contact", bus =>
+{
+    bus.SetPostgresSagaRepositoryProvider<ContactDbContext>();
+    bus.AddPostgresOutbox<ContactDbContext>(outbox => outbox.UseBusOutbox());
+    bus.AddPostgresMessageScheduler<ContactDbContext>("contact-scheduler");
+});
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

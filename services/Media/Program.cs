@@ -6,7 +6,12 @@ using Platform.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<MediaDbContext>("media");
-builder.AddMessaging("Media");
+builder.AddMessaging("Media", bus =>
+{
+    bus.SetPostgresSagaRepositoryProvider<MediaDbContext>();
+    bus.AddPostgresOutbox<MediaDbContext>(outbox => outbox.UseBusOutbox());
+    bus.AddPostgresMessageScheduler<MediaDbContext>("media-scheduler");
+});
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -6,7 +6,12 @@ using Platform.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<RoutingDbContext>("routing");
-builder.AddMessaging("Routing");
+builder.AddMessaging("Routing", bus =>
+{
+    bus.SetPostgresSagaRepositoryProvider<RoutingDbContext>();
+    bus.AddPostgresOutbox<RoutingDbContext>(outbox => outbox.UseBusOutbox());
+    bus.AddPostgresMessageScheduler<RoutingDbContext>("routing-scheduler");
+});
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

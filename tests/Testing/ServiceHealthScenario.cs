@@ -5,7 +5,8 @@ namespace Platform.Testing;
 /// <summary>
 /// The readiness contract every service keeps, as one scenario each service's tests run against its real
 /// <c>Program</c>: ready reports the broker (and the database for stateful services) healthy; when the broker goes
-/// away readiness fails with the broker named; when it comes back readiness recovers.
+/// away readiness fails with the broker named; when it comes back readiness recovers. Stateful services have applied
+/// their migrations (the durable messaging tables exist) by the time they are ready.
 /// </summary>
 public static class ServiceHealthScenario
 {
@@ -29,6 +30,9 @@ public static class ServiceHealthScenario
         if (databaseName is not null)
         {
             Assert.Equal("Healthy", ready.Check("database"));
+            Assert.True(
+                await TableExistsAsync(infrastructure.PostgresConnectionString, $"{databaseName}.inbox_state"),
+                "migrations were applied at start");
         }
 
         var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
@@ -45,5 +49,14 @@ public static class ServiceHealthScenario
 
         broker.Restore();
         await ReadinessProbe.WaitUntilAsync(client, r => r.HttpStatus == 200, "readiness recovers with the broker");
+    }
+
+    private static async Task<bool> TableExistsAsync(string connectionString, string qualifiedName)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT to_regclass(@name) IS NOT NULL", connection);
+        command.Parameters.AddWithValue("name", qualifiedName);
+        return (bool)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Persistence;
 
 namespace Platform.Contact.Persistence;
 
@@ -9,6 +10,7 @@ public sealed class ContactDbContext(DbContextOptions<ContactDbContext> options)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.HasDefaultSchema("contact");
+        modelBuilder.AddDurableMessaging();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContactDbContext).Assembly);
     }
 }

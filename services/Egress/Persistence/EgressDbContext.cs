@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Persistence;
 
 namespace Platform.Egress.Persistence;
 
@@ -9,6 +10,7 @@ public sealed class EgressDbContext(DbContextOptions<EgressDbContext> options) :
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.HasDefaultSchema("egress");
+        modelBuilder.AddDurableMessaging();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EgressDbContext).Assembly);
     }
 }

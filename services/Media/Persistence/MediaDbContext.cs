@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Persistence;
 
 namespace Platform.Media.Persistence;
 
@@ -9,6 +10,7 @@ public sealed class MediaDbContext(DbContextOptions<MediaDbContext> options) : D
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.HasDefaultSchema("media");
+        modelBuilder.AddDurableMessaging();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MediaDbContext).Assembly);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Persistence;
 
 namespace Platform.Routing.Persistence;
 
@@ -9,6 +10,7 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.HasDefaultSchema("routing");
+        modelBuilder.AddDurableMessaging();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RoutingDbContext).Assembly);
     }
 }
