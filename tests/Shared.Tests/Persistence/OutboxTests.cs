@@ -40,6 +40,86 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure) : IClassFi
         Assert.Single(observed.Items, o => o.Message.OrderId == orderId);
     }
 
+    [Fact]
+    public async Task A_replica_that_dies_between_commit_and_publish_leaves_the_event_for_the_next_one_which_delivers_it_once()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        var observed = new DurableHost.Received<OrderPlaced>();
+        // The downstream service is up throughout, so its queue is bound before anything is published.
+        await using var downstream = await DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "downstream",
+            x => x.AddConsumer<OrderPlacedObserver>(), s => s.AddSingleton(observed));
+        await using var broker = infrastructure.StartBrokerProxy();
+        var orderId = NewId.NextGuid();
+        var messageId = NewId.NextGuid();
+        var crash = new CrashAfterConsumedCommit(database, messageId, broker);
+
+        await using (var dying = await DurableHost.StartAsync(broker.ConnectionString, database, "orders", PlaceOrders,
+                         s => s.AddSingleton(new PlaceOrderConsumer.Hooks()).ConfigureDbContext<DurableTestDbContext>(o => o.AddInterceptors(crash))))
+        {
+            await PublishAsync(dying, new PlaceOrder { OrderId = orderId }, messageId);
+            await crash.Happened.Task.WaitAsync(Eventually.DefaultTimeout);
+            await dying.StopAsync();
+        }
+
+        Assert.Equal(1, await EffectsOf(database, orderId));
+        await using (var db = DurableTestDbContext.Open(database))
+        {
+            Assert.Equal(1, await db.Set<OutboxMessage>().CountAsync()); // committed with the effect, never sent
+        }
+
+        Assert.DoesNotContain(observed.Items, o => o.Message.OrderId == orderId);
+
+        await using var next = await DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "orders", PlaceOrders,
+            s => s.AddSingleton(new PlaceOrderConsumer.Hooks()));
+        await Eventually.TrueAsync(
+            () => Task.FromResult(observed.Items.Any(o => o.Message.OrderId == orderId)),
+            "the next replica delivered the committed event",
+            TimeSpan.FromSeconds(90));
+
+        // A sentinel through the same path proves nothing else was on its way before counting.
+        var sentinel = NewId.NextGuid();
+        await PublishAsync(next, new PlaceOrder { OrderId = sentinel }, NewId.NextGuid());
+        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Any(o => o.Message.OrderId == sentinel)), "the sentinel arrived");
+        Assert.Single(observed.Items, o => o.Message.OrderId == orderId);
+        Assert.Equal(1, await EffectsOf(database, orderId));
+
+        static void PlaceOrders(IBusRegistrationConfigurator x)
+        {
+            x.AddPostgresOutbox<DurableTestDbContext>();
+            x.AddConsumer<PlaceOrderConsumer>();
+        }
+    }
+
+    [Fact]
+    public async Task Inbox_rows_are_purged_once_the_duplicate_detection_window_has_passed()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        await using var host = await DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "purge", x =>
+        {
+            x.AddPostgresOutbox<DurableTestDbContext>(o =>
+            {
+                o.DuplicateDetectionWindow = TimeSpan.FromMilliseconds(500);
+                o.InboxCleanupInterval = TimeSpan.FromMilliseconds(100);
+            });
+            x.AddConsumer<PlaceOrderConsumer>();
+        }, s => s.AddSingleton(new PlaceOrderConsumer.Hooks()));
+        var orderId = NewId.NextGuid();
+        var messageId = NewId.NextGuid();
+
+        await PublishAsync(host, new PlaceOrder { OrderId = orderId }, messageId);
+        await Eventually.TrueAsync(async () => await EffectsOf(database, orderId) == 1, "the message was consumed");
+
+        await Eventually.TrueAsync(async () => await ReceiveCount(database, messageId) == 0, "its inbox row was purged");
+        Assert.Equal(1, await EffectsOf(database, orderId));
+    }
+
+    // In its own async method: MassTransit sets its log context (an AsyncLocal) while publishing, and a value set in
+    // an awaited method does not leak back into the test, where it would outlive the host it belongs to.
+    private static async Task PublishAsync(DurableHost.RunningHost host, PlaceOrder message, Guid id) =>
+        await host.Services.GetRequiredService<IBus>().Publish(message, c => c.MessageId = id);
+
     private static async Task<int> EffectsOf(string database, Guid key)
     {
         await using var db = DurableTestDbContext.Open(database);
