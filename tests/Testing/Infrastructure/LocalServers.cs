@@ -1,70 +1,82 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Platform.Testing.Infrastructure;
 
 /// <summary>
-/// Servers started from this machine's binaries by <c>./platform infra-start</c> (the one place that knows how),
-/// in a directory under <see cref="Root"/> that records the owning test process. Stopped when the process exits;
-/// directories left by a process that crashed are cleaned up by the next run.
+/// Servers started from this machine's binaries by <c>./platform infra-start</c> (the one place that knows how), shared
+/// by every test process on the machine: <c>dotnet test Platform.sln</c> runs each test assembly in its own process, and
+/// one RabbitMQ and one PostgreSQL serve them all. Each process registers itself under <see cref="Root"/>; the last one
+/// to leave stops the servers, and a process that finds only dead registrations (a crashed run) replaces them.
 /// </summary>
 internal static class LocalServers
 {
     private static readonly string Root = Path.Combine(Path.GetTempPath(), "platform-test-servers");
+    private static readonly string Servers = Path.Combine(Root, "servers");
+    private static readonly string Users = Path.Combine(Root, "users");
+    private static readonly string Settings = Path.Combine(Servers, "settings");
 
     public static async Task<ServerEndpoints> StartAsync()
     {
         var script = FindPlatformScript();
-        Directory.CreateDirectory(Root);
-        await CleanUpAfterDeadRunsAsync(script);
+        Directory.CreateDirectory(Users);
+        string settings;
+        using (await MachineLock.AcquireAsync(Path.Combine(Root, ".lock")))
+        {
+            if (LiveUsers().Count == 0 || !File.Exists(Settings))
+            {
+                // Nobody alive uses what is there: leftovers of a crashed run, or nothing at all.
+                await RunAsync(script, "infra-stop", Servers);
+                await RunAsync(script, "infra-start", Servers);
+            }
 
-        // The owner is in the name, so no other run can see the directory before it knows whose it is.
-        var dir = Path.Combine(Root, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
+            settings = await File.ReadAllTextAsync(Settings);
+            await File.WriteAllTextAsync(Path.Combine(Users, Environment.ProcessId.ToString(CultureInfo.InvariantCulture)), "");
+        }
 
-        var output = await RunAsync(script, "infra-start", Path.Combine(dir, "servers"));
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(script, dir);
-
-        var settings = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Leave(script);
+        var values = settings.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split('=', 2))
             .Where(parts => parts.Length == 2)
             .ToDictionary(parts => parts[0], parts => parts[1].Trim('\''), StringComparer.Ordinal);
-        return ServerEndpoints.FromSettings(name => settings.GetValueOrDefault(name))
-            ?? throw new InvalidOperationException($"./platform infra-start printed no server settings:\n{output}");
+        return ServerEndpoints.FromSettings(name => values.GetValueOrDefault(name))
+            ?? throw new InvalidOperationException($"./platform infra-start wrote no server settings:\n{settings}");
     }
 
-    private static void Stop(string script, string dir)
+    private static void Leave(string script)
     {
         try
         {
-            RunAsync(script, "infra-stop", Path.Combine(dir, "servers")).GetAwaiter().GetResult();
-            Directory.Delete(dir, recursive: true);
+            using var held = MachineLock.AcquireAsync(Path.Combine(Root, ".lock")).GetAwaiter().GetResult();
+            File.Delete(Path.Combine(Users, Environment.ProcessId.ToString(CultureInfo.InvariantCulture)));
+            if (LiveUsers().Count == 0)
+            {
+                RunAsync(script, "infra-stop", Servers).GetAwaiter().GetResult();
+            }
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or TimeoutException)
         {
-            // The next run cleans up what is left: its owner process will be gone.
+            // The next run cleans up what is left: this process will be gone by then.
         }
     }
 
-    private static async Task CleanUpAfterDeadRunsAsync(string script)
+    /// <summary>Registered processes still running; registrations of dead ones are removed.</summary>
+    private static List<int> LiveUsers()
     {
-        foreach (var dir in Directory.EnumerateDirectories(Root))
+        var live = new List<int>();
+        foreach (var file in Directory.EnumerateFiles(Users))
         {
-            var owner = Path.GetFileName(dir).Split('-')[0];
-            if (int.TryParse(owner, out var pid) && ProcessIsAlive(pid))
+            if (int.TryParse(Path.GetFileName(file), out var pid) && ProcessIsAlive(pid))
             {
-                continue;
+                live.Add(pid);
             }
-
-            try
+            else
             {
-                await RunAsync(script, "infra-stop", Path.Combine(dir, "servers"));
-                Directory.Delete(dir, recursive: true);
-            }
-            catch (Exception e) when (e is IOException or InvalidOperationException)
-            {
-                // Another run may be cleaning the same directory.
+                File.Delete(file);
             }
         }
+
+        return live;
     }
 
     private static bool ProcessIsAlive(int pid)
