@@ -82,6 +82,22 @@ public sealed class ContractSnapshotTests
             }
         }
 
+        // Well-known values of open string sets (InboundMessageKinds, ...) are contract too: consumers compare to them.
+        foreach (var values in Contracts.GetExportedTypes().Where(t => t is { IsAbstract: true, IsSealed: true }).OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            var constants = values.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).ToList();
+            if (constants.Count == 0)
+            {
+                continue;
+            }
+
+            text.Append(values.FullName).Append(" (values)\n");
+            foreach (var constant in constants.OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                text.Append("  ").Append(constant.Name).Append(" = ").Append(constant.GetRawConstantValue()).Append('\n');
+            }
+        }
+
         return text.ToString();
     }
 

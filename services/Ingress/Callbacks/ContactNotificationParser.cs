@@ -82,12 +82,3 @@ internal static class ContactNotificationParser
         Metadata = contact.Raw("metadata"),
     };
 }
-
-/// <summary>Values of <see cref="SinchContactChanged.Change"/>.</summary>
-public static class ContactChanges
-{
-    public const string Created = "CREATED";
-    public const string Updated = "UPDATED";
-    public const string Deleted = "DELETED";
-    public const string Merged = "MERGED";
-}

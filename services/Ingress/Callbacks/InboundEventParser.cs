@@ -113,15 +113,3 @@ internal static class InboundEventParser
         return received;
     }
 }
-
-/// <summary>Values of <see cref="ContactEventReceived.Kind"/>.</summary>
-public static class ContactEventKinds
-{
-    public const string ConversationDeleted = "CONVERSATION_DELETED";
-    public const string Comment = "COMMENT";
-    public const string Generic = "GENERIC";
-    public const string Reaction = "REACTION";
-    public const string PaymentStatusUpdate = "PAYMENT_STATUS_UPDATE";
-    public const string ShortlinkActivated = "SHORTLINK_ACTIVATED";
-    public const string Unknown = "UNKNOWN";
-}

@@ -22,7 +22,7 @@ internal static class InboundMessageParser
             Channel = identity.Channel,
             Identity = identity,
             SenderId = message.String("sender_id"),
-            Kind = MessageKinds.Unknown,
+            Kind = InboundMessageKinds.Unknown,
             QuotedMessageId = content.Object("reply_to")?.String("message_id"),
             MessageMetadata = message.Raw("metadata"),
             ConversationMetadata = envelope.MessageMetadata,
@@ -41,14 +41,14 @@ internal static class InboundMessageParser
     {
         if (content.Object("text_message") is { } text)
         {
-            return message with { Kind = MessageKinds.Text, Text = text.String("text") ?? "" };
+            return message with { Kind = InboundMessageKinds.Text, Text = text.String("text") ?? "" };
         }
 
         if (content.Object("media_message") is { } media)
         {
             return message with
             {
-                Kind = MessageKinds.Media,
+                Kind = InboundMessageKinds.Media,
                 Media = new InboundMedia
                 {
                     Url = media.RequiredString("url"),
@@ -63,7 +63,7 @@ internal static class InboundMessageParser
             var coordinates = location.RequiredObject("coordinates");
             return message with
             {
-                Kind = MessageKinds.Location,
+                Kind = InboundMessageKinds.Location,
                 Location = new InboundLocation
                 {
                     Latitude = coordinates.Double("latitude") ?? throw CallbackFormatException.Missing(coordinates.PathOf("latitude")),
@@ -78,7 +78,7 @@ internal static class InboundMessageParser
         {
             return message with
             {
-                Kind = MessageKinds.ChoiceResponse,
+                Kind = InboundMessageKinds.ChoiceResponse,
                 ChoiceResponse = new InboundChoiceResponse
                 {
                     MessageId = choice.String("message_id"),
@@ -91,7 +91,7 @@ internal static class InboundMessageParser
         {
             return message with
             {
-                Kind = MessageKinds.MediaCard,
+                Kind = InboundMessageKinds.MediaCard,
                 MediaCard = new InboundMediaCard { Url = card.RequiredString("url"), Caption = card.String("caption") },
             };
         }
@@ -100,7 +100,7 @@ internal static class InboundMessageParser
         {
             return message with
             {
-                Kind = MessageKinds.Fallback,
+                Kind = InboundMessageKinds.Fallback,
                 Fallback = new InboundFallback
                 {
                     RawMessage = fallback.Raw("raw_message"),
@@ -113,7 +113,7 @@ internal static class InboundMessageParser
         {
             return message with
             {
-                Kind = MessageKinds.ProductResponse,
+                Kind = InboundMessageKinds.ProductResponse,
                 ProductResponse = new InboundProductResponse
                 {
                     Products = products.Objects("products").Select(p => new InboundProduct
@@ -134,10 +134,10 @@ internal static class InboundMessageParser
         {
             return message with
             {
-                Kind = MessageKinds.ChannelSpecific,
+                Kind = InboundMessageKinds.ChannelSpecific,
                 ChannelSpecific = new InboundChannelSpecific
                 {
-                    MessageType = specific.String("message_type") ?? MessageKinds.Unknown,
+                    MessageType = specific.String("message_type") ?? InboundMessageKinds.Unknown,
                     MessageJson = specific.Raw("message"),
                 },
             };
@@ -175,18 +175,4 @@ internal static class InboundMessageParser
 
         return entries;
     }
-}
-
-/// <summary>Values of <see cref="InboundMessageReceived.Kind"/>.</summary>
-public static class MessageKinds
-{
-    public const string Text = "TEXT";
-    public const string Media = "MEDIA";
-    public const string Location = "LOCATION";
-    public const string ChoiceResponse = "CHOICE_RESPONSE";
-    public const string MediaCard = "MEDIA_CARD";
-    public const string Fallback = "FALLBACK";
-    public const string ProductResponse = "PRODUCT_RESPONSE";
-    public const string ChannelSpecific = "CHANNEL_SPECIFIC";
-    public const string Unknown = "UNKNOWN";
 }

@@ -36,13 +36,13 @@ public sealed class CustomerCallbacksTests(WebhookPath platform) : IClassFixture
             "the opt-out is on the bus");
 
         var first = Assert.Single(inbound, m => m.SinchMessageId == text.Id);
-        Assert.Equal("TEXT", first.Kind);
+        Assert.Equal(InboundMessageKinds.Text, first.Kind);
         Assert.Equal("Hello, I need help", first.Text);
         Assert.Equal(WebhookPath.AppId, first.SinchAppId);
         Assert.Equal(text.ConversationId, first.SinchConversationId);
 
         var picture = Assert.Single(inbound, m => m.SinchMessageId == media.Id);
-        Assert.Equal("MEDIA", picture.Kind);
+        Assert.Equal(InboundMessageKinds.Media, picture.Kind);
         Assert.Equal(media.MediaUrl, picture.Media?.Url);
 
         var quoted = Assert.Single(inbound, m => m.SinchMessageId == reply.Id);

@@ -32,7 +32,7 @@ public class CallbackParserTests
         Assert.Equal("WHATSAPP", m.Channel);
         Assert.Equal(new ChannelIdentity { Channel = "WHATSAPP", Identity = "46701234567" }, m.Identity);
         Assert.Equal("46709876543", m.SenderId);
-        Assert.Equal(MessageKinds.Media, m.Kind);
+        Assert.Equal(InboundMessageKinds.Media, m.Kind);
         Assert.Equal("https://media.example-sinch-cdn.net/in/01JMSG9P1R.jpg", m.Media!.Url);
         Assert.Null(m.Text);
         Assert.Equal("01JMSG8N0Q2S4V6X8Z0B2D4F6H", m.QuotedMessageId);
@@ -50,7 +50,7 @@ public class CallbackParserTests
     public void Text_message_parses_and_empty_strings_count_as_absent()
     {
         var m = Event<InboundMessageReceived>(CallbackSamples.Text(), Triggers.MessageInbound);
-        Assert.Equal(MessageKinds.Text, m.Kind);
+        Assert.Equal(InboundMessageKinds.Text, m.Kind);
         Assert.Equal("Hi, I need help with order 4711", m.Text);
         Assert.Null(m.QuotedMessageId);
         Assert.Null(m.ConversationMetadata);
@@ -75,7 +75,7 @@ public class CallbackParserTests
         var m = Event<InboundMessageReceived>(CallbackSamples.WithContent(
             """{"location_message":{"coordinates":{"latitude":59.3293,"longitude":18.0686},"title":"Office","label":"Drottninggatan 1"}}"""),
             Triggers.MessageInbound);
-        Assert.Equal(MessageKinds.Location, m.Kind);
+        Assert.Equal(InboundMessageKinds.Location, m.Kind);
         Assert.Equal(new InboundLocation { Latitude = 59.3293, Longitude = 18.0686, Title = "Office", Label = "Drottninggatan 1" }, m.Location);
         Assert.Equal("MESSENGER", m.Channel);
         Assert.Equal(App, m.Identity.AppId);
@@ -87,7 +87,7 @@ public class CallbackParserTests
         var m = Event<InboundMessageReceived>(CallbackSamples.WithContent(
             """{"choice_response_message":{"message_id":"01JMSG8N0Q2S4V6X8Z0B2D4F6H","postback_data":"csat_yes"}}""", "out-7f3a9c"),
             Triggers.MessageInbound);
-        Assert.Equal(MessageKinds.ChoiceResponse, m.Kind);
+        Assert.Equal(InboundMessageKinds.ChoiceResponse, m.Kind);
         Assert.Equal("01JMSG8N0Q2S4V6X8Z0B2D4F6H", m.ChoiceResponse!.MessageId);
         Assert.Equal("csat_yes", m.ChoiceResponse.PostbackData);
         Assert.Equal("out-7f3a9c", m.MessageMetadata);
@@ -98,7 +98,7 @@ public class CallbackParserTests
     {
         var m = Event<InboundMessageReceived>(CallbackSamples.WithContent(
             """{"media_card_message":{"url":"https://cdn.example.net/a.png","caption":"my receipt"}}"""), Triggers.MessageInbound);
-        Assert.Equal(MessageKinds.MediaCard, m.Kind);
+        Assert.Equal(InboundMessageKinds.MediaCard, m.Kind);
         Assert.Equal(new InboundMediaCard { Url = "https://cdn.example.net/a.png", Caption = "my receipt" }, m.MediaCard);
     }
 
@@ -108,7 +108,7 @@ public class CallbackParserTests
         var m = Event<InboundMessageReceived>(CallbackSamples.WithContent(
             """{"fallback_message":{"raw_message":"{\"sticker\":1}","reason":{"code":"UNKNOWN","description":"unmapped"}}}"""),
             Triggers.MessageInbound);
-        Assert.Equal(MessageKinds.Fallback, m.Kind);
+        Assert.Equal(InboundMessageKinds.Fallback, m.Kind);
         Assert.Equal("""{"sticker":1}""", m.Fallback!.RawMessage);
         Assert.Equal("UNKNOWN", m.Fallback.Reason!.Code);
         Assert.Equal("unmapped", m.Fallback.Reason.Description);
@@ -120,7 +120,7 @@ public class CallbackParserTests
         var m = Event<InboundMessageReceived>(CallbackSamples.WithContent(
             """{"product_response_message":{"products":[{"id":"sku-1","marketplace":"FACEBOOK","quantity":2,"item_price":19.95,"currency":"EUR"},{"id":"sku-2","marketplace":"FACEBOOK","quantity":"1","item_price":"5","currency":"EUR"}],"text":"my cart","catalog_id":"cat-9"}}"""),
             Triggers.MessageInbound);
-        Assert.Equal(MessageKinds.ProductResponse, m.Kind);
+        Assert.Equal(InboundMessageKinds.ProductResponse, m.Kind);
         var r = m.ProductResponse!;
         Assert.Equal("my cart", r.Text);
         Assert.Equal("cat-9", r.CatalogId);
@@ -136,7 +136,7 @@ public class CallbackParserTests
         var m = Event<InboundMessageReceived>(CallbackSamples.WithContent(
             """{"channel_specific_message":{"message_type":"nfm_reply","message":{"type":"nfm_reply","nfm_reply":{"name":"flow","response_json":"{\"a\":1}","body":"Sent"}}}}"""),
             Triggers.MessageInbound);
-        Assert.Equal(MessageKinds.ChannelSpecific, m.Kind);
+        Assert.Equal(InboundMessageKinds.ChannelSpecific, m.Kind);
         Assert.Equal("nfm_reply", m.ChannelSpecific!.MessageType);
         using var message = JsonDocument.Parse(m.ChannelSpecific.MessageJson!);
         Assert.Equal("flow", message.RootElement.GetProperty("nfm_reply").GetProperty("name").GetString());
@@ -147,7 +147,7 @@ public class CallbackParserTests
     {
         var m = Event<InboundMessageReceived>(CallbackSamples.WithContent(
             """{"hologram_message":{"x":1},"reply_to":{"message_id":"01JQUOTED00000000000000001"}}"""), Triggers.MessageInbound);
-        Assert.Equal(MessageKinds.Unknown, m.Kind);
+        Assert.Equal(InboundMessageKinds.Unknown, m.Kind);
         Assert.Equal("01JQUOTED00000000000000001", m.QuotedMessageId);
     }
 

@@ -46,12 +46,12 @@ public sealed class WebhookPublishingTests(InfrastructureFixture infrastructure)
         }
 
         var text = await ArrivesAsync<InboundMessageReceived>(listener, m => m.SinchMessageId == "01JINTTEXT0000000000000001", "the text arrives");
-        Assert.Equal(MessageKinds.Text, text.Kind);
+        Assert.Equal(InboundMessageKinds.Text, text.Kind);
         Assert.Equal("Where is my parcel?", text.Text);
         Assert.Equal("46701234567", text.Identity.Identity);
 
         var media = await ArrivesAsync<InboundMessageReceived>(listener, m => m.SinchMessageId == "01JMSG9P1R3T5W7Y9A1C3E5G7J", "the quoted media reply arrives");
-        Assert.Equal(MessageKinds.Media, media.Kind);
+        Assert.Equal(InboundMessageKinds.Media, media.Kind);
         Assert.Equal("https://media.example-sinch-cdn.net/in/01JMSG9P1R.jpg", media.Media!.Url);
         Assert.Equal("01JMSG8N0Q2S4V6X8Z0B2D4F6H", media.QuotedMessageId);
         Assert.Equal("T-1001", media.Metadata["ticket"]);
