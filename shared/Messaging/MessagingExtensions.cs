@@ -104,8 +104,20 @@ public static class MessagingExtensions
         ArgumentNullException.ThrowIfNull(retryIntervalsMs);
         ArgumentNullException.ThrowIfNull(redeliveryIntervalsSeconds);
         var scheduler = context.GetService<MessageSchedulerEndpoint>();
-        // The scheduler endpoint never redelivers through itself: a failing schedule would loop.
-        if (scheduler is not null && scheduler.QueueName != endpointName && redeliveryIntervalsSeconds.Length > 0)
+        if (scheduler is not null && scheduler.QueueName == endpointName)
+        {
+            // The scheduler cannot redeliver through itself, and every timeout and every other endpoint's redelivery
+            // passes through it (already acked at their source): ride out a database failover with long retries
+            // rather than dead-letter them after a second.
+            endpoint.UseMessageRetry(r =>
+            {
+                r.Exponential(12, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1));
+                r.Ignore<UnrecoverableMessageException>();
+            });
+            return;
+        }
+
+        if (scheduler is not null && redeliveryIntervalsSeconds.Length > 0)
         {
             endpoint.UseScheduledRedelivery(r =>
             {

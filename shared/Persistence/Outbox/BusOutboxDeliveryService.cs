@@ -131,7 +131,8 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
 
         outbox.LockId = NewId.NextGuid();
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Never cancelled: work that is done must not be thrown away (and redone) by a shutdown mid-commit.
+        await transaction.CommitAsync(CancellationToken.None);
         return failed ? -1 : sent;
     }
 

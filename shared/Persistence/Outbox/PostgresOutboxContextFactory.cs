@@ -51,7 +51,8 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, IS
             var outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, transaction.TransactionId, inbox);
             await next.Send(outboxContext);
             await db.SaveChangesAsync(context.CancellationToken);
-            await transaction.CommitAsync(context.CancellationToken);
+            // Never cancelled: work that is done must not be thrown away (and redone) by a shutdown mid-commit.
+            await transaction.CommitAsync(CancellationToken.None);
             return outboxContext.ContinueProcessing;
         }
         catch

@@ -66,7 +66,8 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
             try
             {
                 await callback();
-                await transaction.CommitAsync(context.CancellationToken);
+                // Never cancelled: work that is done must not be thrown away (and redone) by a shutdown mid-commit.
+                await transaction.CommitAsync(CancellationToken.None);
             }
             catch
             {

@@ -11,4 +11,16 @@ public sealed class PostgresSchedulerOptions
 
     /// <summary>How long a cancelled token is remembered against a late schedule command. Default 1 day.</summary>
     public TimeSpan CancellationRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long a row whose send failed waits before it is tried again; the rows behind it go on meanwhile, so one
+    /// undeliverable message (a bad destination) never holds up every timeout of the service.
+    /// </summary>
+    public TimeSpan FailedSendRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest one scheduled send may take before it counts as failed. MassTransit keeps retrying a send whose
+    /// topology the broker refuses, so without this limit one bad destination would stall the sweep.
+    /// </summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

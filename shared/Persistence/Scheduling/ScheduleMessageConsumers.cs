@@ -29,10 +29,18 @@ internal sealed class ScheduleMessageConsumer<TDbContext>(TDbContext db, Schedul
 
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
         await ScheduledTokenLock.Acquire(db, tokenId, context.CancellationToken);
-        if (await db.Set<ScheduledMessageCancellation>().AnyAsync(x => x.TokenId == tokenId, context.CancellationToken))
+        var cancellation = await db.Set<ScheduledMessageCancellation>().SingleOrDefaultAsync(x => x.TokenId == tokenId, context.CancellationToken);
+        if (cancellation is not null)
         {
-            logger.ScheduleIgnoredCancelled(tokenId);
-            return;
+            // Only a schedule sent before the cancel is stale (a redelivered or late command). MassTransit reuses tokens
+            // (request timeouts use the request id, which can be the saga's id), so a newer schedule is legitimate.
+            if (cancellation.Cancelled >= ScheduledTokenLock.SentAt(context))
+            {
+                logger.ScheduleIgnoredCancelled(tokenId);
+                return;
+            }
+
+            db.Remove(cancellation);
         }
 
         var row = await db.Set<ScheduledMessageEntry>().SingleOrDefaultAsync(x => x.TokenId == tokenId, context.CancellationToken);
@@ -63,13 +71,17 @@ internal sealed class ScheduleMessageConsumer<TDbContext>(TDbContext db, Schedul
                 : null;
 
         await db.SaveChangesAsync(context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
+        // Never cancelled: work that is done must not be thrown away (and redone) by a shutdown mid-commit.
+        await transaction.CommitAsync(CancellationToken.None);
         logger.MessageScheduled(tokenId, dueAt);
         wakeUp.Notify();
     }
 }
 
-/// <summary>Deletes a scheduled message by token and remembers the token, so a late schedule command cannot revive it.</summary>
+/// <summary>
+/// Deletes a scheduled message by token and remembers when it was cancelled, so a schedule command sent earlier but
+/// arriving later (redelivered, reordered) cannot revive it.
+/// </summary>
 internal sealed class CancelScheduledMessageConsumer<TDbContext>(TDbContext db, ILogger<CancelScheduledMessageConsumer<TDbContext>> logger)
     : IConsumer<CancelScheduledMessage>
     where TDbContext : DbContext
@@ -80,13 +92,21 @@ internal sealed class CancelScheduledMessageConsumer<TDbContext>(TDbContext db, 
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
         await ScheduledTokenLock.Acquire(db, tokenId, context.CancellationToken);
         var removed = await db.Set<ScheduledMessageEntry>().Where(x => x.TokenId == tokenId).ExecuteDeleteAsync(context.CancellationToken);
-        if (!await db.Set<ScheduledMessageCancellation>().AnyAsync(x => x.TokenId == tokenId, context.CancellationToken))
+        var cancelledAt = ScheduledTokenLock.SentAt(context);
+        var cancellation = await db.Set<ScheduledMessageCancellation>().SingleOrDefaultAsync(x => x.TokenId == tokenId, context.CancellationToken);
+        if (cancellation is null)
         {
-            db.Add(new ScheduledMessageCancellation { TokenId = tokenId, Cancelled = DateTime.UtcNow });
-            await db.SaveChangesAsync(context.CancellationToken);
+            db.Add(new ScheduledMessageCancellation { TokenId = tokenId, Cancelled = cancelledAt });
+        }
+        else if (cancellation.Cancelled < cancelledAt)
+        {
+            cancellation.Cancelled = cancelledAt;
         }
 
-        await transaction.CommitAsync(context.CancellationToken);
+        await db.SaveChangesAsync(context.CancellationToken);
+
+        // Never cancelled: work that is done must not be thrown away (and redone) by a shutdown mid-commit.
+        await transaction.CommitAsync(CancellationToken.None);
         logger.ScheduleCancelled(tokenId, removed);
     }
 }
@@ -99,4 +119,11 @@ internal static class ScheduledTokenLock
 {
     public static Task Acquire(DbContext db, Guid tokenId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({tokenId.ToString("N")}, 0))", cancellationToken);
+
+    /// <summary>When the sender sent the command (UTC); schedule and cancel are ordered by it.</summary>
+    public static DateTime SentAt(ConsumeContext context)
+    {
+        var sent = context.SentTime ?? DateTime.UtcNow;
+        return sent.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(sent, DateTimeKind.Utc) : sent.ToUniversalTime();
+    }
 }

@@ -78,25 +78,38 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
 
         var sent = 0;
         var complete = true;
+        var failuresInARow = 0;
         foreach (var row in due)
         {
-            if (!await TrySend(row, cancellationToken))
+            if (await TrySend(row, settings.SendTimeout, cancellationToken))
             {
-                complete = false;
-                break;
+                db.Remove(row);
+                sent++;
+                failuresInARow = 0;
+                continue;
             }
 
-            db.Remove(row);
-            sent++;
+            // Set this row aside and go on with the others; two failures in a row look like the broker itself is
+            // gone, and then the rest waits for the next sweep instead of being set aside too.
+            row.DueAt = DateTime.UtcNow + settings.FailedSendRetryDelay;
+            complete = false;
+            if (++failuresInARow >= 2)
+            {
+                break;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Never cancelled: work that is done must not be thrown away (and redone) by a shutdown mid-commit.
+        await transaction.CommitAsync(CancellationToken.None);
         return (sent, complete);
     }
 
-    private async Task<bool> TrySend(ScheduledMessageEntry row, CancellationToken cancellationToken)
+    private async Task<bool> TrySend(ScheduledMessageEntry row, TimeSpan timeout, CancellationToken stoppingToken)
     {
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeoutSource.CancelAfter(timeout);
+        var cancellationToken = timeoutSource.Token;
         using var activity = DurableMessagingTelemetry.Source.StartActivity("scheduler deliver", ActivityKind.Producer);
         activity?.SetTag("messaging.message.id", row.MessageId);
         activity?.SetTag("messaging.destination.name", row.Destination.ToString());
@@ -107,7 +120,7 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
             DurableMessagingTelemetry.SchedulerDeliveryLag.Record(DurableMessagingTelemetry.SecondsSince(row.DueAt));
             return true;
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
             logger.ScheduledSendFailed(exception, row.TokenId, row.Destination);

@@ -1,4 +1,5 @@
 using MassTransit;
+using MassTransit.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Persistence;
@@ -12,6 +13,9 @@ namespace Platform.Shared.Tests.Persistence;
 public sealed class SchedulerTests(InfrastructureFixture infrastructure) : IClassFixture<InfrastructureFixture>
 {
     private static readonly Uri PingQueue = new("exchange:pings-ping-observer");
+    private static readonly Uri TokenPingQueue = new("exchange:pings-token-ping-observer");
+
+    static SchedulerTests() => ScheduleTokenId.UseTokenId<TokenPing>(x => x.PingId);
 
     [Fact]
     public async Task Scheduled_message_fires_once_after_its_time()
@@ -68,6 +72,54 @@ public sealed class SchedulerTests(InfrastructureFixture infrastructure) : IClas
     }
 
     [Fact]
+    public async Task A_token_scheduled_again_after_its_cancel_fires()
+    {
+        var (database, observed) = await Prepare();
+        await using var host = await StartService(database, observed);
+        var ping = new TokenPing { PingId = NewId.NextGuid() };
+
+        var first = await ScheduleToken(host, DateTime.UtcNow.AddMinutes(10), ping);
+        Assert.Equal(ping.PingId, first.TokenId);
+        await Eventually.TrueAsync(async () => await ScheduledRows(database) == 1, "the first schedule was stored");
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMessageScheduler>().CancelScheduledSend(TokenPingQueue, ping.PingId);
+        }
+
+        await Eventually.TrueAsync(async () => await ScheduledRows(database) == 0, "the cancel removed it");
+        await ScheduleToken(host, DateTime.UtcNow.AddSeconds(1), ping);
+
+        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Any(o => o.Message.PingId == ping.PingId)), "the second schedule fired");
+        Assert.Single(observed.Items, o => o.Message.PingId == ping.PingId);
+    }
+
+    [Fact]
+    public async Task A_message_that_cannot_be_sent_is_set_aside_and_does_not_hold_up_the_others()
+    {
+        var (database, observed) = await Prepare();
+        await using var host = await StartService(database, observed, sendTimeout: TimeSpan.FromSeconds(3));
+        var undeliverable = new Ping { PingId = NewId.NextGuid() };
+        var good = new Ping { PingId = NewId.NextGuid() };
+        var due = DateTime.UtcNow.AddSeconds(1);
+
+        // A queue: address re-declares the quorum queue as classic; RabbitMQ refuses that on every attempt.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMessageScheduler>().ScheduleSend(new Uri("queue:pings-ping-observer"), due, undeliverable);
+        }
+
+        await Schedule(host, due.AddMilliseconds(100), good);
+
+        // Generous: even a good send that timed out on a slow machine is tried again after FailedSendRetryDelay.
+        await Eventually.TrueAsync(
+            () => Task.FromResult(observed.Items.Any(o => o.Message.PingId == good.PingId)), "the good ping fired", TimeSpan.FromSeconds(90));
+        await using var db = DurableTestDbContext.Open(database);
+        var setAside = await db.Set<ScheduledMessageEntry>().SingleAsync();
+        Assert.True(setAside.DueAt > due.AddSeconds(10), $"the failed row waits before its next attempt (due {setAside.DueAt:O})");
+        Assert.DoesNotContain(observed.Items, o => o.Message.PingId == undeliverable.PingId);
+    }
+
+    [Fact]
     public async Task Two_sweeper_replicas_deliver_each_message_once()
     {
         var (database, observed) = await Prepare();
@@ -112,13 +164,18 @@ public sealed class SchedulerTests(InfrastructureFixture infrastructure) : IClas
         return (database, new DurableHost.Received<Ping>());
     }
 
-    private Task<DurableHost.RunningHost> StartService(string database, DurableHost.Received<Ping> observed) =>
+    private Task<DurableHost.RunningHost> StartService(string database, DurableHost.Received<Ping> observed, TimeSpan? sendTimeout = null) =>
         DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "pings", x =>
         {
             x.SetPostgresSagaRepositoryProvider<DurableTestDbContext>();
             x.AddPostgresOutbox<DurableTestDbContext>();
-            x.AddPostgresMessageScheduler<DurableTestDbContext>("pings-scheduler", o => o.QueryDelay = TimeSpan.FromMilliseconds(200));
+            x.AddPostgresMessageScheduler<DurableTestDbContext>("pings-scheduler", o =>
+            {
+                o.QueryDelay = TimeSpan.FromMilliseconds(200);
+                o.SendTimeout = sendTimeout ?? o.SendTimeout;
+            });
             x.AddConsumer<PingObserver>();
+            x.AddConsumer<TokenPingObserver>();
             x.AddSagaStateMachine<TimeoutStateMachine, TimeoutState>();
         }, s => s.AddSingleton(observed));
 
@@ -126,6 +183,12 @@ public sealed class SchedulerTests(InfrastructureFixture infrastructure) : IClas
     {
         await using var scope = host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMessageScheduler>().ScheduleSend(PingQueue, due, ping);
+    }
+
+    private static async Task<ScheduledMessage<TokenPing>> ScheduleToken(DurableHost.RunningHost host, DateTime due, TokenPing ping)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMessageScheduler>().ScheduleSend(TokenPingQueue, due, ping);
     }
 
     private static async Task<int> ScheduledRows(string database)

@@ -16,3 +16,18 @@ public sealed class PingObserver(DurableHost.Received<Ping> received) : IConsume
         return Task.CompletedTask;
     }
 }
+
+/// <summary>A message whose schedule token is its id, as MassTransit does for request timeouts (token = request id).</summary>
+public sealed record TokenPing
+{
+    public Guid PingId { get; init; }
+}
+
+public sealed class TokenPingObserver(DurableHost.Received<Ping> received) : IConsumer<TokenPing>
+{
+    public Task Consume(ConsumeContext<TokenPing> context)
+    {
+        received.Add(new Ping { PingId = context.Message.PingId });
+        return Task.CompletedTask;
+    }
+}
