@@ -46,7 +46,7 @@ internal sealed class PostgresScopedBusContext<TDbContext>(
             // delivery service never sees a half-written outbox.
             if (_outbox is null || IsSaved())
             {
-                if (_outbox is not null)
+                if (_outbox is not null && db.Entry(_outbox).State == EntityState.Unchanged)
                 {
                     notification.Delivered();
                 }
@@ -67,11 +67,13 @@ internal sealed class PostgresScopedBusContext<TDbContext>(
     /// <summary>Wakes the delivery service when this scope saved messages, so they leave without waiting a poll.</summary>
     public void Dispose()
     {
-        if (_outbox is not null && IsSaved())
+        if (_outbox is not null && db.Entry(_outbox).State == EntityState.Unchanged)
         {
             notification.Delivered();
         }
     }
 
-    private bool IsSaved() => db.Entry(_outbox!).State == EntityState.Unchanged;
+    // Anything but Added means the current outbox row can no longer take messages: Unchanged (saved), or Detached
+    // (the handler cleared the change tracker after a failed save, so the row will never be written).
+    private bool IsSaved() => db.Entry(_outbox!).State != EntityState.Added;
 }

@@ -25,13 +25,15 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
         where T : class =>
         WithinTransaction(context, async () =>
         {
+            // Locked in id order: two queries matching overlapping sets never wait on each other in a cycle (40P01).
             var ids = await db.Set<TSaga>().AsNoTracking().Where(query.FilterExpression).Select(x => x.CorrelationId)
+                .OrderBy(x => x)
                 .ToListAsync(context.CancellationToken);
             var instances = new List<TSaga>(ids.Count);
             foreach (var id in ids)
             {
-                // Lock each match; one deleted meanwhile simply drops out.
-                if (await SagaRowLock<TSaga>.Load(db, id, context.CancellationToken) is { } instance)
+                // Lock each match; one deleted, or changed so it no longer matches, while we waited simply drops out.
+                if (await SagaRowLock<TSaga>.Load(db, id, context.CancellationToken) is { } instance && Matches(query, instance))
                 {
                     instances.Add(instance);
                 }
@@ -40,6 +42,8 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
             var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory);
             await next.Send(new LoadedSagaRepositoryQueryContext<TSaga, T>(repositoryContext, instances));
         });
+
+    private static bool Matches(ISagaQuery<TSaga> query, TSaga instance) => query.GetFilter()(instance);
 
     public Task<T> Execute<T>(Func<LoadSagaRepositoryContext<TSaga>, Task<T>> asyncMethod, CancellationToken cancellationToken = default)
         where T : class =>
