@@ -128,6 +128,12 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
         {
             db.Remove(outbox);
         }
+        else if (failed)
+        {
+            // To the back of the line: the claim takes the oldest outbox first, and one that keeps failing must not
+            // be everyone's first claim. Order only holds within an outbox, so moving it reorders nothing it promised.
+            outbox.Created = DateTime.UtcNow;
+        }
 
         outbox.LockId = NewId.NextGuid();
         await db.SaveChangesAsync(cancellationToken);
@@ -143,12 +149,12 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
             return true;
         }
 
-        message.Deserialize(SystemTextJsonMessageSerializer.Instance);
         using var activity = DurableMessagingTelemetry.Source.StartActivity("outbox deliver", ActivityKind.Producer);
         activity?.SetTag("messaging.message.id", message.MessageId);
         activity?.SetTag("messaging.destination.name", message.DestinationAddress.ToString());
         try
         {
+            message.Deserialize(SystemTextJsonMessageSerializer.Instance);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(settings.MessageDeliveryTimeout);
             var endpoint = await bus.GetSendEndpoint(message.DestinationAddress);
