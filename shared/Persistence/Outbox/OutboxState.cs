@@ -12,7 +12,7 @@ public sealed class OutboxState
     /// <summary>Changes every time a delivery service claims the outbox.</summary>
     public Guid LockId { get; set; }
 
-    /// <summary>When the outbox was written (UTC); the delivery order between outboxes.</summary>
+    /// <summary>When the outbox was written (UTC), moved to the time of a failed delivery: the claim order between outboxes.</summary>
     public DateTime Created { get; set; }
 
     /// <summary>When every message reached the broker (UTC).</summary>
