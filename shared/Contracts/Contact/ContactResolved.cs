@@ -20,4 +20,19 @@ public sealed record ContactResolved
 
     /// <summary>The Sinch message that caused the resolution, for correlation.</summary>
     public string? SinchMessageId { get; init; }
+
+    /// <summary>The Sinch app the identity wrote to.</summary>
+    public string? SinchAppId { get; init; }
+
+    /// <summary>Sinch's conversation id of the message that caused the resolution; absent in DISPATCH mode.</summary>
+    public string? SinchConversationId { get; init; }
+
+    /// <summary>
+    /// Where <see cref="DisplayName"/> comes from: <c>identity</c>, <c>sinch-contact</c>, <c>channel-profile</c> or
+    /// <c>api</c> (see <see cref="DisplayNameSources"/>).
+    /// </summary>
+    public string? DisplayNameSource { get; init; }
+
+    /// <summary>The contact's attached data (key-value) after this message's metadata was merged in.</summary>
+    public IReadOnlyDictionary<string, string> AttachedData { get; init; } = new Dictionary<string, string>();
 }

@@ -21,4 +21,10 @@ public sealed record OutboundContent
 
     /// <summary>The JSON object for <see cref="SinchKind"/>.</summary>
     public string? SinchJson { get; init; }
+
+    /// <summary>Our media id when <see cref="MediaUrl"/> is a public link that media created for an upload.</summary>
+    public Guid? MediaId { get; init; }
+
+    /// <summary>The file name to show for <see cref="MediaUrl"/>, when known.</summary>
+    public string? MediaFileName { get; init; }
 }

@@ -26,4 +26,22 @@ public sealed record SendOutboundMessage
 
     /// <summary>Opaque data echoed back in delivery reports (Sinch <c>message_metadata</c>).</summary>
     public string? Metadata { get; init; }
+
+    /// <summary>Our contact id of the recipient, when known (for listing a contact's messages).</summary>
+    public Guid? ContactId { get; init; }
+
+    /// <summary>
+    /// The channel of the conversation the reply belongs to (e.g. <c>MMS</c>, <c>WHATSAPP</c>); egress applies that
+    /// channel's rules (MMS stays MMS, WhatsApp's 24-hour window) before any call.
+    /// </summary>
+    public string? ConversationChannel { get; init; }
+
+    /// <summary>Who asked for the send: <c>agent</c>, <c>bot</c> or <c>api</c> (open set).</summary>
+    public string? RequestedBy { get; init; }
+
+    /// <summary>Sinch <c>correlation_id</c> to attach to the send; echoed in delivery reports.</summary>
+    public string? CorrelationId { get; init; }
+
+    /// <summary>When the send was asked for (UTC).</summary>
+    public DateTimeOffset? RequestedAt { get; init; }
 }

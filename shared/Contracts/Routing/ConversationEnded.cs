@@ -9,7 +9,7 @@ public sealed record ConversationEnded
     /// <summary>The conversation saga's id.</summary>
     public required Guid ConversationId { get; init; }
 
-    /// <summary>Sinch's conversation id; egress stops it on Sinch's side.</summary>
+    /// <summary>Sinch's conversation id; egress stops it on Sinch's side. Empty in DISPATCH mode (nothing to stop).</summary>
     public required string SinchConversationId { get; init; }
 
     /// <summary>The Sinch app of the conversation.</summary>
