@@ -161,7 +161,7 @@ internal sealed class IngressWebhookBenchmark : IBenchmark
             Percentile(all, 0.50), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1], ok);
     }
 
-    /// <summary>A MESSAGE_INBOUND callback signed as Sinch signs it (handbook §13.2), with a unique message id.</summary>
+    /// <summary>A MESSAGE_INBOUND callback signed as Sinch signs it (docs/sinch-wire-format.md §13.2), with a unique message id.</summary>
     private static HttpRequestMessage SignedRequest(Uri target, byte[] key, string messageId)
     {
         var body = Encoding.UTF8.GetBytes(
