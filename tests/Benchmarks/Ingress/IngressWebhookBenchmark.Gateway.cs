@@ -15,9 +15,13 @@ internal sealed partial class IngressWebhookBenchmark
     private static Task BuildGatewayAsync(string root, CancellationToken cancellationToken) =>
         RunToEndAsync("dotnet", $"build \"{Path.Combine(root, "services/Gateway/Gateway.csproj")}\" -c Release -nologo -v:q -clp:NoSummary", cancellationToken);
 
-    private static Process StartGateway(string root, int port, int ingressPort) =>
-        StartChild("dotnet", $"\"{Path.Combine(root, "services/Gateway/bin/Release/net10.0/Platform.Gateway.dll")}\"", new Dictionary<string, string>
+    private static Process StartGateway(string root, int port, int ingressPort)
+    {
+        var output = Path.Combine(root, "services/Gateway/bin/Release/net10.0");
+        return StartChild("dotnet", $"\"{Path.Combine(output, "Platform.Gateway.dll")}\"", new Dictionary<string, string>
         {
+            // The routes are in the gateway's appsettings.json, found only with the build output as content root.
+            ["ASPNETCORE_CONTENTROOT"] = output,
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ReverseProxy__Clusters__ingress__Destinations__primary__Address"] = $"http://127.0.0.1:{ingressPort}/",
@@ -28,6 +32,7 @@ internal sealed partial class IngressWebhookBenchmark
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__Console__FormatterName"] = "simple",
         });
+    }
 
     private static Uri GatewayHealth(int port) => new($"http://127.0.0.1:{port}/health/live");
 

@@ -162,6 +162,11 @@ internal sealed partial class IngressWebhookBenchmark : IBenchmark
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var ok = statuses.Sum(s => s.GetValueOrDefault(HttpStatusCode.OK));
+        var others = statuses.SelectMany(s => s).Where(s => s.Key != HttpStatusCode.OK).GroupBy(s => (int)s.Key).Select(g => $"{g.Key} x{g.Sum(s => s.Value)}").ToList();
+        if (others.Count > 0)
+        {
+            Console.WriteLine($"{name}: answers other than 200: {string.Join(", ", others)}");
+        }
         return new LoadResult(name, all.Length, ok, all.Length - ok, ok / elapsed.TotalSeconds,
             Percentile(all, 0.50), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1], ok);
     }
