@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 using Platform.Gateway.Telemetry;
 using Platform.Testing;
 
@@ -10,7 +11,7 @@ namespace Platform.Gateway.Tests;
 /// <summary>The gateway spends nothing on traces and metrics that no exporter would send.</summary>
 public sealed class TelemetryTests
 {
-    private static async Task<string?> DisabledSettingWith(Dictionary<string, string?> extra)
+    private static async Task<(string? Disabled, string TracerProvider)> TelemetryWith(Dictionary<string, string?> extra)
     {
         var settings = new Dictionary<string, string?>(extra)
         {
@@ -18,24 +19,34 @@ public sealed class TelemetryTests
         };
         await using var gateway = new ServiceFactory<Program>(settings);
         using var client = gateway.CreateClient();
-        return gateway.Services.GetRequiredService<IConfiguration>()[TelemetrySetup.DisabledSetting];
+        return (gateway.Services.GetRequiredService<IConfiguration>()[TelemetrySetup.DisabledSetting],
+            gateway.Services.GetRequiredService<TracerProvider>().GetType().Name);
     }
 
     [Fact]
     public async Task Without_an_otlp_endpoint_the_telemetry_sdk_is_off()
     {
-        Assert.Equal("true", await DisabledSettingWith([]));
+        var (disabled, tracerProvider) = await TelemetryWith([]);
+
+        Assert.Equal("true", disabled);
+        Assert.DoesNotContain("Sdk", tracerProvider, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task With_an_otlp_endpoint_the_telemetry_sdk_stays_on()
     {
-        Assert.Null(await DisabledSettingWith(new() { [TelemetrySetup.EndpointSetting] = "http://127.0.0.1:4317" }));
+        var (disabled, tracerProvider) = await TelemetryWith(new() { [TelemetrySetup.EndpointSetting] = "http://127.0.0.1:4317" });
+
+        Assert.Null(disabled);
+        Assert.Equal("TracerProviderSdk", tracerProvider);
     }
 
     [Fact]
     public async Task An_explicit_setting_wins()
     {
-        Assert.Equal("false", await DisabledSettingWith(new() { [TelemetrySetup.DisabledSetting] = "false" }));
+        var (disabled, tracerProvider) = await TelemetryWith(new() { [TelemetrySetup.DisabledSetting] = "false" });
+
+        Assert.Equal("false", disabled);
+        Assert.Equal("TracerProviderSdk", tracerProvider);
     }
 }
