@@ -97,6 +97,28 @@ public sealed class ReplayedNonceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_nonce_for_another_app_is_not_a_replay()
+    {
+        const string otherApp = "01JW3OTHERAPP0000000000000";
+        const string otherSecret = "other-app-webhook-secret";
+        await using var twoApps = new IngressApp(new Dictionary<string, string?>(IngressApp.Defaults)
+        {
+            [$"Ingress:Apps:{otherApp}:WebhookSecret"] = otherSecret,
+        });
+        using var client = twoApps.CreateClient();
+        await twoApps.Services.GetRequiredService<ITestHarness>().Start();
+        var at = DateTimeOffset.UtcNow;
+        const string nonce = "01JW3NONCE00000000000SHARED";
+
+        using var first = await client.SendAsync(TestSigner.Request(CallbackSamples.Text("01JW3FIRSTAPP0000000000001"), nonce: nonce, at: at));
+        var otherBody = CallbackSamples.Text("01JW3SECONDAPP000000000001").Replace(CallbackSamples.AppId, otherApp, StringComparison.Ordinal);
+        using var second = await client.SendAsync(TestSigner.Request(otherBody, appId: otherApp, secret: otherSecret, nonce: nonce, at: at));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+    }
+
+    [Fact]
     public async Task A_rejected_request_does_not_record_its_nonce()
     {
         var at = DateTimeOffset.UtcNow;
