@@ -6,7 +6,7 @@ namespace Platform.Architecture.Tests;
 
 /// <summary>
 /// Every contract's wire shape, written to <c>contracts.approved.txt</c>. A change to a contract shows up as a diff of
-/// that file in review: that diff is the versioning conversation (conventions 2.3: additive only).
+/// that file in review: that diff is the versioning conversation (docs/architecture.md, "Contracts": additive only).
 /// </summary>
 public sealed class ContractSnapshotTests
 {

@@ -1,8 +1,8 @@
 namespace Platform.Ingress.Tests;
 
 /// <summary>
-/// Callback bodies as Sinch sends them: the handbook's examples (sinch-conversation-api.md §12, §13.3) verbatim, and
-/// for the other triggers bodies built from the field lists of §12.3–§12.6.
+/// Callback bodies as Sinch sends them: the examples of docs/sinch-wire-format.md §12 and §13.3 verbatim, and for
+/// the other triggers bodies built from the field lists of §12.3–§12.6.
 /// </summary>
 internal static class CallbackSamples
 {

@@ -11,7 +11,10 @@ namespace Platform.Ingress.Tests;
 /// The real ingress <c>Program</c> in memory. Without a broker connection string it publishes to MassTransit's
 /// in-memory test harness; with one (integration tests) to that RabbitMQ.
 /// </summary>
-internal sealed class IngressApp(IReadOnlyDictionary<string, string?>? settings = null, string? rabbitMq = null)
+internal sealed class IngressApp(
+    IReadOnlyDictionary<string, string?>? settings = null,
+    string? rabbitMq = null,
+    Action<IBusRegistrationConfigurator>? harness = null)
     : WebApplicationFactory<Program>
 {
     public static readonly Dictionary<string, string?> Defaults = new()
@@ -34,7 +37,7 @@ internal sealed class IngressApp(IReadOnlyDictionary<string, string?>? settings 
 
         if (rabbitMq is null)
         {
-            builder.ConfigureTestServices(services => services.AddMassTransitTestHarness());
+            builder.ConfigureTestServices(services => services.AddMassTransitTestHarness(harness ?? (_ => { })));
         }
     }
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace Platform.Ingress.Tests;
 
 /// <summary>
-/// Signs bodies the way Sinch does, written from the handbook (§13.2) independently of the code under test, and
+/// Signs bodies the way Sinch does, written from docs/sinch-wire-format.md ("Signature") independently of the code under test, and
 /// itself checked against vectors computed with Python and OpenSSL (see SinchSignatureTests).
 /// </summary>
 internal static class TestSigner
@@ -24,9 +24,16 @@ internal static class TestSigner
         string appId = CallbackSamples.AppId,
         string secret = CallbackSamples.Secret,
         DateTimeOffset? at = null,
+        string? nonce = null) => Request(Encoding.UTF8.GetBytes(body), appId, secret, at, nonce);
+
+    /// <summary>A request with exactly these body bytes (which need not be valid UTF-8), signed as Sinch would.</summary>
+    public static HttpRequestMessage Request(
+        byte[] bytes,
+        string appId = CallbackSamples.AppId,
+        string secret = CallbackSamples.Secret,
+        DateTimeOffset? at = null,
         string? nonce = null)
     {
-        var bytes = Encoding.UTF8.GetBytes(body);
         var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         nonce ??= Guid.NewGuid().ToString("N");
         var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/sinch/{appId}")

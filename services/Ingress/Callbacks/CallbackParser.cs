@@ -4,7 +4,8 @@ namespace Platform.Ingress.Callbacks;
 
 /// <summary>
 /// Reads a verified callback body into the contract event of its trigger. Sinch puts no trigger name in the body:
-/// the trigger is whichever known top-level field is present (handbook §12.1, §12.2), as Sinch's SDKs dispatch.
+/// the trigger is whichever known top-level field is present (docs/sinch-wire-format.md, "Envelope" and "Triggers"), as
+/// Sinch's SDKs dispatch.
 /// </summary>
 public static class CallbackParser
 {
@@ -35,17 +36,24 @@ public static class CallbackParser
         ("record_notification", Triggers.RecordNotification, Acknowledge),
     ];
 
+    private const int MaxDepth = 64;
+
     /// <summary>
-    /// Parses <paramref name="body"/>. Throws <see cref="JsonException"/> for malformed JSON,
-    /// <see cref="CallbackFormatException"/> for fields of the wrong type or missing ids, and
-    /// <see cref="CallbackAppMismatchException"/> when the body names another app than <paramref name="appId"/>.
+    /// Parses <paramref name="body"/>. Throws <see cref="JsonException"/> for a body that is not a JSON object in valid
+    /// UTF-8, <see cref="CallbackFormatException"/> for a callback the platform cannot use (a needed field missing or
+    /// of the wrong type), and <see cref="CallbackAppMismatchException"/> when the body names another app than
+    /// <paramref name="appId"/>.
     /// </summary>
     public static ParsedCallback Parse(string appId, ReadOnlyMemory<byte> body, DateTimeOffset now)
     {
-        using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
-        var root = JsonView.Root(document.RootElement);
-        var envelope = Envelope.Read(root, appId, now);
+        JsonText.EnsureValidStrings(body.Span, MaxDepth);
+        using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException("The body is not a JSON object.");
+        }
 
+        var root = JsonView.Root(document.RootElement);
         foreach (var (field, trigger, parse) in Fields)
         {
             if (!root.Has(field))
@@ -53,12 +61,21 @@ public static class CallbackParser
                 continue;
             }
 
-            var payload = root.RequiredObject(field);
-            return parse(payload, envelope) is { } parsed
-                ? new ParsedCallback(trigger, parsed.Event, parsed.MessageId, parsed.SinchId)
-                : new ParsedCallback(trigger, null, Guid.Empty, null);
+            try
+            {
+                var envelope = Envelope.Read(root, appId, now);
+                var payload = root.RequiredObject(field);
+                return parse(payload, envelope) is { } parsed
+                    ? new ParsedCallback(trigger, parsed.Event, parsed.MessageId, parsed.SinchId)
+                    : new ParsedCallback(trigger, null, Guid.Empty, null);
+            }
+            catch (CallbackFormatException e)
+            {
+                throw e.InTrigger(trigger);
+            }
         }
 
+        _ = Envelope.Read(root, appId, now);
         return new ParsedCallback(Triggers.Unknown, null, Guid.Empty, null);
     }
 

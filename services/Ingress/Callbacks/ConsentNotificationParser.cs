@@ -2,7 +2,7 @@ using Platform.Contracts;
 
 namespace Platform.Ingress.Callbacks;
 
-/// <summary><c>OPT_IN</c> and <c>OPT_OUT</c> (handbook §12.6).</summary>
+/// <summary><c>OPT_IN</c> and <c>OPT_OUT</c> (docs/sinch-wire-format.md, "Other triggers").</summary>
 internal static class ConsentNotificationParser
 {
     public static ParsedEvent? ParseOptIn(JsonView notification, Envelope envelope) =>

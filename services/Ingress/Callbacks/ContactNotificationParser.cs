@@ -3,7 +3,7 @@ using Platform.Contracts;
 
 namespace Platform.Ingress.Callbacks;
 
-/// <summary>Contact triggers (handbook §12.6): create, update, delete, merge, identity duplication.</summary>
+/// <summary>Contact triggers (docs/sinch-wire-format.md, "Other triggers"): create, update, delete, merge, identity duplication.</summary>
 internal static class ContactNotificationParser
 {
     public static ParsedEvent? ParseCreate(JsonView notification, Envelope envelope) =>
@@ -73,7 +73,8 @@ internal static class ContactNotificationParser
     private static SinchContact Read(JsonView contact) => new()
     {
         Id = contact.RequiredString("id"),
-        ChannelIdentities = contact.Objects("channel_identities").Select(Identities.Required).ToList(),
+        // An entry without channel or identity names nobody; the contact is still usable without it.
+        ChannelIdentities = contact.Objects("channel_identities").Select(i => Identities.Optional(i)).OfType<ChannelIdentity>().ToList(),
         ChannelPriority = contact.Strings("channel_priority"),
         DisplayName = contact.String("display_name"),
         Email = contact.String("email"),

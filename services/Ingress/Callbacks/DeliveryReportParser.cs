@@ -2,7 +2,7 @@ using Platform.Contracts;
 
 namespace Platform.Ingress.Callbacks;
 
-/// <summary><c>MESSAGE_DELIVERY</c>, <c>EVENT_DELIVERY</c> and <c>MESSAGE_SUBMIT</c> (handbook §12.4, §12.6).</summary>
+/// <summary><c>MESSAGE_DELIVERY</c>, <c>EVENT_DELIVERY</c> and <c>MESSAGE_SUBMIT</c> (docs/sinch-wire-format.md, "MESSAGE_DELIVERY" and "Other triggers").</summary>
 internal static class DeliveryReportParser
 {
     public static ParsedEvent? ParseMessageDelivery(JsonView report, Envelope envelope)

@@ -1,12 +1,13 @@
 namespace Platform.Ingress.Callbacks;
 
-/// <summary>The fields every callback carries around its trigger field (handbook §12.1).</summary>
+/// <summary>The fields every callback carries around its trigger field (docs/sinch-wire-format.md, "Envelope").</summary>
 internal sealed record Envelope(
     string AppId,
     string? ProjectId,
     DateTimeOffset AcceptedAt,
     string? AcceptedTimeText,
     DateTimeOffset? EventTime,
+    string? EventTimeText,
     string? MessageMetadata,
     string? CorrelationId)
 {
@@ -19,12 +20,14 @@ internal sealed record Envelope(
         }
 
         var acceptedText = root.String("accepted_time");
+        var eventTimeText = root.String("event_time");
         return new Envelope(
             appId ?? routeAppId,
             root.String("project_id"),
             SinchTimestamps.Parse(acceptedText) ?? now,
             acceptedText,
-            root.Timestamp("event_time"),
+            SinchTimestamps.Parse(eventTimeText),
+            eventTimeText,
             root.Raw("message_metadata"),
             root.String("correlation_id"));
     }

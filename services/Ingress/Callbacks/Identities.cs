@@ -5,13 +5,6 @@ namespace Platform.Ingress.Callbacks;
 /// <summary>Sinch's <c>channel_identity</c> object, or the flat <c>channel</c> + <c>identity</c> of some notifications.</summary>
 internal static class Identities
 {
-    public static ChannelIdentity Required(JsonView identity) => new()
-    {
-        Channel = identity.RequiredString("channel"),
-        Identity = identity.RequiredString("identity"),
-        AppId = identity.String("app_id"),
-    };
-
     public static ChannelIdentity? Optional(JsonView? identity) =>
         identity is { } i && i.String("channel") is { } channel && i.String("identity") is { } value
             ? new ChannelIdentity { Channel = channel, Identity = value, AppId = i.String("app_id") }

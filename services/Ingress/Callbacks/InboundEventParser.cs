@@ -1,15 +1,20 @@
+using System.Security.Cryptography;
+using System.Text;
 using Platform.Contracts;
 
 namespace Platform.Ingress.Callbacks;
 
-/// <summary><c>EVENT_INBOUND</c>: the <c>event</c> field (handbook §12.5).</summary>
+/// <summary>
+/// <c>EVENT_INBOUND</c>: the <c>event</c> field (docs/sinch-wire-format.md, "EVENT_INBOUND"). Nothing in it is
+/// required: Sinch documents composing events without <c>id</c> or <c>conversation_id</c>.
+/// </summary>
 internal static class InboundEventParser
 {
     public static ParsedEvent? Parse(JsonView inbound, Envelope envelope)
     {
-        var id = inbound.RequiredString("id");
+        var id = inbound.String("id");
         var identity = inbound.Object("channel_identity");
-        var messageId = envelope.MessageId(Triggers.EventInbound, id);
+        var messageId = id is not null ? envelope.MessageId(Triggers.EventInbound, id) : DerivedMessageId(inbound, identity, envelope);
         var occurredAt = inbound.Timestamp("accept_time") ?? envelope.AcceptedAt;
         var contactEvent = inbound.Object("contact_event");
 
@@ -19,7 +24,7 @@ internal static class InboundEventParser
             {
                 SinchAppId = envelope.AppId,
                 SinchProjectId = envelope.ProjectId,
-                SinchEventId = id,
+                SinchEventId = id ?? "",
                 IsComposing = typing.Has("composing_event"),
                 SinchConversationId = inbound.String("conversation_id"),
                 SinchContactId = inbound.String("contact_id"),
@@ -34,7 +39,7 @@ internal static class InboundEventParser
         {
             SinchAppId = envelope.AppId,
             SinchProjectId = envelope.ProjectId,
-            SinchEventId = id,
+            SinchEventId = id ?? "",
             Kind = ContactEventKinds.Unknown,
             SinchConversationId = inbound.String("conversation_id"),
             SinchContactId = inbound.String("contact_id"),
@@ -45,6 +50,20 @@ internal static class InboundEventParser
         };
 
         return new ParsedEvent(WithKind(received, inbound, contactEvent), messageId, id);
+    }
+
+    /// <summary>
+    /// An event without Sinch's id is identified by who sent it, when, and what it says: the app, the contact (its
+    /// Sinch id, else its channel identity), the event's time and a SHA-256 of the <c>event</c> object as received. A
+    /// redelivery repeats all of these, so it gets the same id; two different events differ in time or content.
+    /// </summary>
+    private static Guid DerivedMessageId(JsonView inbound, JsonView? identity, Envelope envelope)
+    {
+        var contact = inbound.String("contact_id")
+            ?? (identity is { } i ? i.String("channel") + ":" + i.String("identity") : null);
+        var time = inbound.String("accept_time") ?? envelope.EventTimeText ?? envelope.AcceptedTimeText;
+        var bodyHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(inbound.Element.GetRawText())));
+        return envelope.MessageId(Triggers.EventInbound, null, contact, time, bodyHash);
     }
 
     private static ContactEventReceived WithKind(ContactEventReceived received, JsonView inbound, JsonView? contactEvent)

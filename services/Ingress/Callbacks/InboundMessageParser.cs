@@ -3,14 +3,19 @@ using Platform.Contracts;
 
 namespace Platform.Ingress.Callbacks;
 
-/// <summary><c>MESSAGE_INBOUND</c>: the <c>message</c> field (handbook §12.3).</summary>
+/// <summary>
+/// <c>MESSAGE_INBOUND</c>: the <c>message</c> field (docs/sinch-wire-format.md, "MESSAGE_INBOUND"). Required: the
+/// message id (the deduplication key every consumer uses), the channel, and who wrote (the channel identity, or the
+/// Sinch contact id when the body has no identity). Missing content is a message of kind <c>UNKNOWN</c>.
+/// </summary>
 internal static class InboundMessageParser
 {
     public static ParsedEvent? Parse(JsonView message, Envelope envelope)
     {
         var id = message.RequiredString("id");
-        var identity = Identities.Required(message.RequiredObject("channel_identity"));
-        var content = message.RequiredObject("contact_message");
+        var contactId = message.String("contact_id");
+        var identity = Sender(message, contactId);
+        var content = message.Object("contact_message");
 
         var inbound = new InboundMessageReceived
         {
@@ -18,12 +23,12 @@ internal static class InboundMessageParser
             SinchProjectId = envelope.ProjectId,
             SinchMessageId = id,
             SinchConversationId = message.String("conversation_id"),
-            SinchContactId = message.String("contact_id"),
+            SinchContactId = contactId,
             Channel = identity.Channel,
             Identity = identity,
             SenderId = message.String("sender_id"),
             Kind = InboundMessageKinds.Unknown,
-            QuotedMessageId = content.Object("reply_to")?.String("message_id"),
+            QuotedMessageId = content?.Object("reply_to")?.String("message_id"),
             MessageMetadata = message.Raw("metadata"),
             ConversationMetadata = envelope.MessageMetadata,
             Metadata = MetadataEntries(envelope.MessageMetadata),
@@ -34,7 +39,27 @@ internal static class InboundMessageParser
             EventTime = envelope.EventTime,
         };
 
-        return new ParsedEvent(WithContent(inbound, content), envelope.MessageId(Triggers.MessageInbound, id), id);
+        var withContent = content is { } c ? WithContent(inbound, c) : inbound;
+        return new ParsedEvent(withContent, envelope.MessageId(Triggers.MessageInbound, id), id);
+    }
+
+    /// <summary>
+    /// The current shape names the sender in <c>channel_identity</c>. An older shape, still shown on Sinch's SMS
+    /// channel page, has a <c>channel</c> string and only the <c>contact_id</c>: the identity is then the contact's
+    /// and left empty here (the contract says so), and the contact id is required instead.
+    /// </summary>
+    private static ChannelIdentity Sender(JsonView message, string? contactId)
+    {
+        var identity = message.Object("channel_identity");
+        var channel = identity?.String("channel") ?? message.String("channel")
+            ?? throw CallbackFormatException.Missing(message.PathOf("channel_identity"));
+        var value = identity?.String("identity");
+        if (value is null && contactId is null)
+        {
+            throw CallbackFormatException.Missing(message.PathOf(identity is null ? "channel_identity" : "channel_identity.identity"));
+        }
+
+        return new ChannelIdentity { Channel = channel, Identity = value ?? "", AppId = identity?.String("app_id") };
     }
 
     private static InboundMessageReceived WithContent(InboundMessageReceived message, JsonView content)

@@ -4,7 +4,7 @@ namespace Platform.Ingress.Callbacks;
 
 /// <summary>
 /// Triggers the platform only passes on: <c>CAPABILITY</c>, <c>CHANNEL_EVENT</c>, <c>UNSUPPORTED</c>,
-/// <c>SMART_CONVERSATIONS</c> (handbook §12.6).
+/// <c>SMART_CONVERSATIONS</c> (docs/sinch-wire-format.md, "Other triggers").
 /// </summary>
 internal static class NotificationParser
 {

@@ -1,6 +1,6 @@
 namespace Platform.Ingress.Callbacks;
 
-/// <summary>Sinch webhook trigger names (handbook §4, §12.2).</summary>
+/// <summary>Sinch webhook trigger names (docs/sinch-wire-format.md, "Triggers").</summary>
 public static class Triggers
 {
     public const string MessageInbound = "MESSAGE_INBOUND";

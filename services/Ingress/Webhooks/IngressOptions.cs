@@ -26,6 +26,14 @@ public sealed class IngressOptions
     [Range(50, 60_000)]
     public int PublishTimeoutMs { get; set; } = 5_000;
 
+    /// <summary>
+    /// How many accepted nonces one replica remembers to refuse replays (about 64 bytes each). The default covers
+    /// 800 callbacks/s for the whole default tolerance window; beyond that the oldest are forgotten first and the
+    /// consumers' deduplication by message id still drops a replay.
+    /// </summary>
+    [Range(1, 50_000_000)]
+    public int ReplayCacheCapacity { get; set; } = 250_000;
+
     /// <summary>Seconds sent in <c>Retry-After</c> with a 503.</summary>
     [Range(1, 3_600)]
     public int RetryAfterSeconds { get; set; } = 5;

@@ -7,11 +7,13 @@ namespace Platform.Ingress.Webhooks;
 
 /// <summary>
 /// One callback: find the app, read the raw body within the limit, verify signature and timestamp, parse the trigger,
-/// publish with confirm, and only then answer 200 (architecture.md, "Flow of one inbound message"). Keeps nothing:
-/// duplicates are recognised downstream by the deterministic message id.
+/// publish with confirm, and only then answer 200 (docs/architecture.md, "One inbound message"). Keeps only the nonces
+/// it answered 200 to refuse a replay (<see cref="AcceptedNonces"/>); other duplicates are recognised downstream by the
+/// deterministic message id.
 /// </summary>
 internal sealed class SinchCallbackHandler(
     WebhookSecrets secrets,
+    AcceptedNonces nonces,
     CallbackPublisher publisher,
     IngressMetrics metrics,
     TimeProvider time,
@@ -39,14 +41,17 @@ internal sealed class SinchCallbackHandler(
                 $"The body exceeds {_options.MaxBodyBytes} bytes.");
         }
 
+        string? nonce = request.Headers[SinchSignature.NonceHeader];
+        string? timestamp = request.Headers[SinchSignature.TimestampHeader];
+        var now = time.GetUtcNow();
         var signature = SinchSignature.Verify(
             body,
             key,
             request.Headers[SinchSignature.SignatureHeader],
-            request.Headers[SinchSignature.NonceHeader],
-            request.Headers[SinchSignature.TimestampHeader],
+            nonce,
+            timestamp,
             request.Headers[SinchSignature.AlgorithmHeader],
-            time.GetUtcNow(),
+            now,
             TimeSpan.FromSeconds(_options.SignatureToleranceSeconds));
         if (signature != SignatureResult.Valid)
         {
@@ -58,21 +63,33 @@ internal sealed class SinchCallbackHandler(
                     "The callback's signature headers are missing or do not match its body.");
         }
 
+        // Valid headers: Verify checked that both are present and the timestamp is a number.
+        var signedAt = long.Parse(timestamp!, System.Globalization.CultureInfo.InvariantCulture);
+        if (nonces.WasAccepted(appId, nonce!, now))
+        {
+            logger.NonceReplayed(appId);
+            return Reject("replayed_nonce", StatusCodes.Status401Unauthorized, Problems.ReplayedNonce, "Replayed callback",
+                "A callback with this signature nonce was already accepted.");
+        }
+
         ParsedCallback callback;
         try
         {
-            callback = CallbackParser.Parse(appId, body, time.GetUtcNow());
+            callback = CallbackParser.Parse(appId, body, now);
         }
         catch (JsonException)
         {
             logger.MalformedJson(appId);
             return Reject("malformed_json", StatusCodes.Status400BadRequest, Problems.MalformedJson, "Malformed JSON",
-                "The body is not well-formed JSON.");
+                "The body is not a JSON object in valid UTF-8.");
         }
         catch (CallbackFormatException e)
         {
-            logger.InvalidCallback(appId, e.Message);
-            return Reject("invalid_callback", StatusCodes.Status400BadRequest, Problems.InvalidCallback, "Invalid callback", e.Message);
+            // Sinch signed it and would send the same body again: acknowledge, count and log which field, so the
+            // callback is visible without being retried forever (docs/sinch-wire-format.md, "Required fields").
+            logger.CallbackUnusable(appId, e.Trigger, e.Message);
+            metrics.Unusable(e.Trigger);
+            return Acknowledge(appId, nonce!, signedAt, now);
         }
         catch (CallbackAppMismatchException e)
         {
@@ -93,7 +110,7 @@ internal sealed class SinchCallbackHandler(
             }
 
             metrics.NotUsed(callback.Trigger);
-            return TypedResults.Ok();
+            return Acknowledge(appId, nonce!, signedAt, now);
         }
 
         try
@@ -110,6 +127,12 @@ internal sealed class SinchCallbackHandler(
 
         logger.CallbackPublished(appId, callback.Trigger, callback.SinchId, callback.MessageId);
         metrics.Accepted(callback.Trigger);
+        return Acknowledge(appId, nonce!, signedAt, now);
+    }
+
+    private Ok Acknowledge(string appId, string nonce, long signedAt, DateTimeOffset now)
+    {
+        nonces.Record(appId, nonce, signedAt, now);
         return TypedResults.Ok();
     }
 

@@ -16,7 +16,7 @@ public enum SignatureResult
 }
 
 /// <summary>
-/// Sinch's callback signature (handbook sinch-conversation-api.md §13): Base64(HMAC-SHA256(UTF-8 secret,
+/// Sinch's callback signature (docs/sinch-wire-format.md, "Signature"): Base64(HMAC-SHA256(UTF-8 secret,
 /// raw body + "." + nonce + "." + timestamp)), timestamp in Unix seconds.
 /// </summary>
 public static class SinchSignature

@@ -30,8 +30,11 @@ internal static partial class WebhooksLog
     [LoggerMessage(1013, LogLevel.Warning, "Callback for app {AppId} rejected: malformed JSON")]
     public static partial void MalformedJson(this ILogger logger, string appId);
 
-    [LoggerMessage(1014, LogLevel.Warning, "Callback for app {AppId} rejected: {Reason}")]
-    public static partial void InvalidCallback(this ILogger logger, string appId, string reason);
+    [LoggerMessage(1014, LogLevel.Warning, "Callback {Trigger} for app {AppId} acknowledged but not usable: {Reason}")]
+    public static partial void CallbackUnusable(this ILogger logger, string appId, string trigger, string reason);
+
+    [LoggerMessage(1016, LogLevel.Warning, "Callback for app {AppId} rejected: its signature nonce was already accepted")]
+    public static partial void NonceReplayed(this ILogger logger, string appId);
 
     [LoggerMessage(1015, LogLevel.Warning, "Callback for app {AppId} rejected: its body names another app")]
     public static partial void AppMismatch(this ILogger logger, string appId);

@@ -17,6 +17,7 @@ public static class WebhooksSetup
         services.AddMetrics();
         services.AddSingleton<IngressMetrics>();
         services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<AcceptedNonces>();
         services.AddSingleton<CallbackPublisher>();
         services.AddSingleton<SinchCallbackHandler>();
         return builder;

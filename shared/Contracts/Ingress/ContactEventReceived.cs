@@ -12,7 +12,11 @@ public sealed record ContactEventReceived
     /// <summary>Sinch project of the app, when Sinch sends it.</summary>
     public string? SinchProjectId { get; init; }
 
-    /// <summary>Sinch event id.</summary>
+    /// <summary>
+    /// Sinch event id; empty when Sinch sent none (its documentation shows composing events without one). The bus
+    /// message id, derived from the app, the contact, the event time and the event's content, identifies the event
+    /// either way.
+    /// </summary>
     public required string SinchEventId { get; init; }
 
     /// <summary>

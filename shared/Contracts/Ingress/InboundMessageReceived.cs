@@ -27,6 +27,9 @@ public sealed record InboundMessageReceived
     /// <summary>
     /// Who wrote, as Sinch's <c>channel_identity</c>: phone number or channel-scoped id, with the app id of an
     /// app-scoped identity (Messenger, Instagram, LINE, WeChat). Personal data: never log it.
+    /// <see cref="ChannelIdentity.Identity"/> is empty when the callback names only the contact (an older shape Sinch
+    /// still documents: <c>channel</c> plus <c>contact_id</c>); <see cref="SinchContactId"/> is then always set and
+    /// the identity is the contact's identity on <see cref="Channel"/>.
     /// </summary>
     public required ChannelIdentity Identity { get; init; }
 

@@ -23,7 +23,7 @@ namespace Platform.Benchmarks.Ingress;
 /// process that only reads the body and answers 200). Prints accepted callbacks/s and p50/p99 latency of both.
 /// Loopback only; bounded by time and request count.
 /// </summary>
-internal sealed class IngressWebhookBenchmark : IBenchmark
+internal sealed partial class IngressWebhookBenchmark : IBenchmark
 {
     private const string AppId = "01JBENCHAPP000000000000000";
     private const string Secret = "benchmark-webhook-secret";
@@ -35,7 +35,7 @@ internal sealed class IngressWebhookBenchmark : IBenchmark
     public string Name => "ingress-webhook";
 
     public string Description =>
-        "Signed Sinch callbacks/s and p50/p99 through ingress (child process, RabbitMQ confirms) vs a bare endpoint. " +
+        "Signed Sinch callbacks/s and p50/p99: bare endpoint, ingress (child process, RabbitMQ confirms), gateway -> ingress. " +
         "Args: [--seconds 15] [--concurrency 32] [--warmup 3]";
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
@@ -54,6 +54,7 @@ internal sealed class IngressWebhookBenchmark : IBenchmark
         Console.WriteLine($"ingress-webhook: {concurrency} concurrent senders, {warmup} s warm-up + {seconds} s per target, {Environment.ProcessorCount} cores");
         Console.WriteLine("building services/Ingress (Release) ...");
         await RunToEndAsync("dotnet", $"build \"{Path.Combine(root, "services/Ingress/Ingress.csproj")}\" -c Release -nologo -v:q -clp:NoSummary", cancellationToken);
+        await BuildGatewayAsync(root, cancellationToken);
 
         var infrastructure = new InfrastructureFixture();
         await infrastructure.InitializeAsync();
@@ -75,6 +76,8 @@ internal sealed class IngressWebhookBenchmark : IBenchmark
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__Console__FormatterName"] = "simple",
             }));
+            var gatewayPort = FreePort();
+            children.Add(StartGateway(root, gatewayPort, ingressPort));
 
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
             {
@@ -82,23 +85,25 @@ internal sealed class IngressWebhookBenchmark : IBenchmark
             };
             await WaitUntilAsync(client, new Uri($"http://127.0.0.1:{barePort}/health"), cancellationToken);
             await WaitUntilAsync(client, new Uri($"http://127.0.0.1:{ingressPort}/health/ready"), cancellationToken);
+            await WaitUntilAsync(client, GatewayHealth(gatewayPort), cancellationToken);
 
             var bare = await LoadAsync(client, new Uri($"http://127.0.0.1:{barePort}/webhooks/sinch/{AppId}"), "bare", concurrency, warmup, seconds, cancellationToken);
             var ingress = await LoadAsync(client, new Uri($"http://127.0.0.1:{ingressPort}/webhooks/sinch/{AppId}"), "ingress", concurrency, warmup, seconds, cancellationToken);
+            var gateway = await LoadAsync(client, GatewayWebhook(gatewayPort), GatewayTarget, concurrency, warmup, seconds, cancellationToken);
 
             Console.WriteLine();
             Console.WriteLine($"{"target",-10} {"requests",10} {"200",10} {"other",8} {"accepted/s",12} {"p50 ms",8} {"p99 ms",8} {"max ms",8}");
-            foreach (var r in new[] { bare, ingress })
+            foreach (var r in new[] { bare, ingress, gateway })
             {
                 Console.WriteLine(r);
             }
 
             var queued = await Eventually.ReturnsAsync(
                 async () => await infrastructure.RabbitMq.GetQueueMessageCountAsync(CountingQueue) ?? 0,
-                n => n >= ingress.TotalAccepted,
+                n => n >= ingress.TotalAccepted + gateway.TotalAccepted,
                 "every accepted callback is in the bound queue",
                 TimeSpan.FromSeconds(60));
-            Console.WriteLine($"events in the bound quorum queue: {queued} (callbacks answered 200, warm-up included: {ingress.TotalAccepted})");
+            Console.WriteLine($"events in the bound quorum queue: {queued} (callbacks answered 200, warm-up included: {ingress.TotalAccepted + gateway.TotalAccepted})");
         }
         finally
         {
@@ -157,11 +162,16 @@ internal sealed class IngressWebhookBenchmark : IBenchmark
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var ok = statuses.Sum(s => s.GetValueOrDefault(HttpStatusCode.OK));
+        var others = statuses.SelectMany(s => s).Where(s => s.Key != HttpStatusCode.OK).GroupBy(s => (int)s.Key).Select(g => $"{g.Key} x{g.Sum(s => s.Value)}").ToList();
+        if (others.Count > 0)
+        {
+            Console.WriteLine($"{name}: answers other than 200: {string.Join(", ", others)}");
+        }
         return new LoadResult(name, all.Length, ok, all.Length - ok, ok / elapsed.TotalSeconds,
             Percentile(all, 0.50), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1], ok);
     }
 
-    /// <summary>A MESSAGE_INBOUND callback signed as Sinch signs it (handbook §13.2), with a unique message id.</summary>
+    /// <summary>A MESSAGE_INBOUND callback signed as Sinch signs it (docs/sinch-wire-format.md §13.2), with a unique message id.</summary>
     private static HttpRequestMessage SignedRequest(Uri target, byte[] key, string messageId)
     {
         var body = Encoding.UTF8.GetBytes(

@@ -155,13 +155,15 @@ public sealed class SinchWebhookEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Field_of_the_wrong_type_is_rejected_with_400_naming_the_field()
+    public async Task Signed_callback_with_a_field_of_the_wrong_type_is_acknowledged_counted_and_not_published()
     {
         var body = CallbackSamples.Text().Replace("\"injected\":false", "\"injected\":\"no\"", StringComparison.Ordinal);
+        using var unusable = _app.RecordCounter("platform.ingress.callbacks.unusable");
         using var response = await _client.SendAsync(TestSigner.Request(body));
 
-        var problem = await AssertProblem(response, HttpStatusCode.BadRequest, Problems.InvalidCallback);
-        Assert.Contains("$.message.injected", problem.Detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, unusable["trigger=MESSAGE_INBOUND"]);
+        Assert.Equal(0, PublishedCount);
     }
 
     [Fact]

@@ -104,8 +104,12 @@ public sealed class WebhookPublishingTests(InfrastructureFixture infrastructure)
 
         proxy.Cut();
         var body = CallbackSamples.Delivery("DELIVERED");
+
+        // Sinch's retry of a request repeats its nonce: a 503 must not record it.
+        const string nonce = "01JW5BROKERDOWNNONCE000001";
+        var signedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        using (var down = await client.SendAsync(TestSigner.Request(body)))
+        using (var down = await client.SendAsync(TestSigner.Request(body, nonce: nonce, at: signedAt)))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
             Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
@@ -119,11 +123,15 @@ public sealed class WebhookPublishingTests(InfrastructureFixture infrastructure)
         await Eventually.TrueAsync(
             async () =>
             {
-                using var retry = await client.SendAsync(TestSigner.Request(body));
+                using var retry = await client.SendAsync(TestSigner.Request(body, nonce: nonce, at: signedAt));
                 return retry.StatusCode == HttpStatusCode.OK;
             },
-            "a redelivery is accepted after the broker is back",
+            "a redelivery with the same nonce is accepted after the broker is back",
             TimeSpan.FromSeconds(45));
+        using (var replay = await client.SendAsync(TestSigner.Request(body, nonce: nonce, at: signedAt)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        }
 
         var report = await ArrivesAsync<DeliveryReportReceived>(listener, r => r.Status == "DELIVERED", "the delivery report arrives");
         Assert.Equal("01JMSG8N0Q2S4V6X8Z0B2D4F6H", report.SinchMessageId);

@@ -4,7 +4,7 @@ using Platform.SinchEmulator.Callbacks;
 
 namespace Platform.SinchEmulator.Tests.Callbacks;
 
-/// <summary>The vectors of handbook §13.3, verbatim.</summary>
+/// <summary>The vectors of docs/sinch-wire-format.md §13.3, verbatim.</summary>
 public sealed class WebhookSignerTests
 {
     internal const string HandbookBody =

@@ -13,7 +13,7 @@ public sealed record ReceivedCallback(string Path, IReadOnlyDictionary<string, s
 
     public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
 
-    /// <summary>Receivers tell triggers apart by the one top-level field present (handbook §12.1).</summary>
+    /// <summary>Receivers tell triggers apart by the one top-level field present (docs/sinch-wire-format.md §12.1).</summary>
     public string TriggerField => TriggerFields.Single(Json.ContainsKey);
 
     public string Text => Encoding.UTF8.GetString(Body);

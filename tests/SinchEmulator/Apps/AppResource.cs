@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Platform.SinchEmulator.Apps;
 
-/// <summary>The App object of handbook §3.1, with channel secrets masked.</summary>
+/// <summary>The App object of docs/sinch-wire-format.md §3.1, with channel secrets masked.</summary>
 internal sealed record AppResource(
     string Id,
     string DisplayName,

@@ -6,7 +6,7 @@ using Platform.SinchEmulator.Wire;
 
 namespace Platform.SinchEmulator.Auth;
 
-/// <summary>Guards every /v1/projects/{projectId} call: Bearer token from /oauth2/token, or Basic with the access key (handbook §1.3).</summary>
+/// <summary>Guards every /v1/projects/{projectId} call: Bearer token from /oauth2/token, or Basic with the access key (docs/sinch-wire-format.md §1.3).</summary>
 internal sealed class SinchApiAuthFilter(AccessTokens tokens, IOptions<EmulatorOptions> options, ILogger<SinchApiAuthFilter> logger)
     : IEndpointFilter
 {
@@ -21,7 +21,7 @@ internal sealed class SinchApiAuthFilter(AccessTokens tokens, IOptions<EmulatorO
             {
                 case TokenCheck.Expired:
                     logger.RejectedExpiredToken();
-                    // Only the substring "expired" matters to the SDKs' refresh logic (handbook §1.4).
+                    // Only the substring "expired" matters to the SDKs' refresh logic (docs/sinch-wire-format.md §1.4).
                     return Reject(http, "Bearer error=\"invalid_token\", error_description=\"token expired\"");
                 case TokenCheck.Unknown:
                     logger.RejectedUnknownToken();

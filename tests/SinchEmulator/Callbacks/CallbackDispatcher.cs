@@ -15,7 +15,7 @@ internal sealed record CallbackJob(string CallbackId, string WebhookId, string T
 /// <summary>
 /// Posts callbacks. Each target has its own lane so a slow receiver delays only itself; first attempts
 /// leave a lane in publish order, while retries run on their own timers and so arrive late and out of
-/// order, as they do from Sinch (handbook §14).
+/// order, as they do from Sinch (docs/sinch-wire-format.md §14).
 /// </summary>
 internal sealed class CallbackDispatcher(
     WebhookStore webhooks,

@@ -7,7 +7,7 @@ using Platform.SinchEmulator.Wire;
 namespace Platform.SinchEmulator.Callbacks;
 
 /// <summary>
-/// One callback body (handbook §12.1): the envelope plus exactly one trigger field, which is how
+/// One callback body (docs/sinch-wire-format.md §12.1): the envelope plus exactly one trigger field, which is how
 /// receivers tell triggers apart. Declaration order is Sinch's field order.
 /// </summary>
 internal sealed record CallbackEnvelope

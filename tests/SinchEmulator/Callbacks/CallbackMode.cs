@@ -1,7 +1,7 @@
 namespace Platform.SinchEmulator.Callbacks;
 
 /// <summary>
-/// Misbehaviours Sinch is allowed (handbook §14: duplicates, no ordering), switched on by tests.
+/// Misbehaviours Sinch is allowed (docs/sinch-wire-format.md §14: duplicates, no ordering), switched on by tests.
 /// Duplicates = extra copies of every callback; ReorderWindow = callbacks are held in groups of
 /// this size (or for ReorderHoldMs) and posted in reverse order.
 /// </summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Platform.SinchEmulator.Callbacks;
 
 /// <summary>
-/// Sinch's real retry schedule is undocumented (handbook §14); this is the handbook's emulator default,
+/// Sinch's real retry schedule is undocumented (docs/sinch-wire-format.md §14); this is the emulator's default from there,
 /// 1 s × 2ⁿ, with every number configurable so tests can run it in milliseconds.
 /// </summary>
 internal sealed class CallbackOptions

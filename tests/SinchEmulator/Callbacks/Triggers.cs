@@ -1,6 +1,6 @@
 namespace Platform.SinchEmulator.Callbacks;
 
-/// <summary>Webhook trigger names (handbook §4); the callback body names none of them, only its top-level field.</summary>
+/// <summary>Webhook trigger names (docs/sinch-wire-format.md §4); the callback body names none of them, only its top-level field.</summary>
 internal static class Triggers
 {
     public const string MessageInbound = "MESSAGE_INBOUND";
@@ -21,7 +21,7 @@ internal static class Triggers
         "CAPABILITY", OptIn, OptOut, "CHANNEL_EVENT", "UNSUPPORTED", "SMART_CONVERSATIONS", "RECORD_NOTIFICATION",
     };
 
-    /// <summary>What the platform's ingress subscribes to (handbook §16); used when a seeded webhook names none.</summary>
+    /// <summary>What the platform's ingress subscribes to (docs/sinch-wire-format.md §16); used when a seeded webhook names none.</summary>
     public static readonly IReadOnlyList<string> PlatformDefaults =
     [
         MessageInbound, MessageDelivery, EventInbound, ConversationStart, ConversationStop,

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Platform.SinchEmulator.Callbacks;
 
-/// <summary>Sinch's callback signature (handbook §13): Base64(HMAC-SHA256(secret, body + "." + nonce + "." + timestamp)).</summary>
+/// <summary>Sinch's callback signature (docs/sinch-wire-format.md §13): Base64(HMAC-SHA256(secret, body + "." + nonce + "." + timestamp)).</summary>
 internal static class WebhookSigner
 {
     public const string SignatureHeader = "x-sinch-webhook-signature";

@@ -2,7 +2,7 @@ using Platform.SinchEmulator.Wire;
 
 namespace Platform.SinchEmulator.Contacts;
 
-/// <summary>Also the wire shape of handbook §8.</summary>
+/// <summary>Also the wire shape of docs/sinch-wire-format.md §8.</summary>
 internal sealed record Contact(
     string Id,
     IReadOnlyList<ChannelIdentity> ChannelIdentities,

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Platform.SinchEmulator.Conversations;
 
-/// <summary>Also the wire shape of handbook §7.</summary>
+/// <summary>Also the wire shape of docs/sinch-wire-format.md §7.</summary>
 internal sealed record Conversation(
     string Id,
     string AppId,

@@ -45,7 +45,7 @@ internal sealed class ConversationStore(TimeProvider time)
     public Conversation ReceivedFromContact(string id, string channel) =>
         Update(id, c => c with { LastReceived = time.GetUtcNow(), ActiveChannel = channel });
 
-    /// <summary>conversation_metadata and correlation_id of a send stick to the conversation (handbook §5.1).</summary>
+    /// <summary>conversation_metadata and correlation_id of a send stick to the conversation (docs/sinch-wire-format.md §5.1).</summary>
     public Conversation SentToContact(string id, string channel, JsonObject? metadata, bool mergeMetadata, string? correlationId) =>
         Update(id, c => c with
         {

@@ -3,7 +3,7 @@ using Platform.SinchEmulator.Messages;
 
 namespace Platform.SinchEmulator.Customers;
 
-/// <summary>Finds the postback a customer's tap on a choice sends back (handbook §5.2).</summary>
+/// <summary>Finds the postback a customer's tap on a choice sends back (docs/sinch-wire-format.md §5.2).</summary>
 internal static class ChoicePicker
 {
     public static string? Postback(ConversationMessage choiceMessage, int choiceIndex)

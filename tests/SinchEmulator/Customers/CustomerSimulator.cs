@@ -82,7 +82,7 @@ internal sealed class CustomerSimulator(
         callbacks.Publish(Triggers.MessageInbound, envelopes.For(origin.App.Id) with
         {
             Message = message,
-            // MO callbacks carry the conversation's metadata, serialised (handbook §12.1).
+            // MO callbacks carry the conversation's metadata, serialised (docs/sinch-wire-format.md §12.1).
             MessageMetadata = conversation.MetadataJson?.ToJsonString() ?? "",
             CorrelationId = conversation.CorrelationId ?? "",
         });

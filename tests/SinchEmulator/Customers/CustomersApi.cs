@@ -83,7 +83,7 @@ internal static class CustomersApi
         {
             ["choice_response_message"] = new JsonObject { ["message_id"] = request.MessageId, ["postback_data"] = postback },
         };
-        // A choice response carries the message_metadata of the send that offered the choices (handbook §12.3).
+        // A choice response carries the message_metadata of the send that offered the choices (docs/sinch-wire-format.md §12.3).
         return Act(request, simulator, origin =>
             simulator.SendMessage(origin, response, request.ReplyToMessageId, chosenFrom.Message.Metadata));
     }

@@ -4,7 +4,7 @@ using Platform.SinchEmulator.Wire;
 
 namespace Platform.SinchEmulator.Messages;
 
-/// <summary>Shape rules for an AppMessage (handbook §5.2): exactly one kind, and what each kind needs.</summary>
+/// <summary>Shape rules for an AppMessage (docs/sinch-wire-format.md §5.2): exactly one kind, and what each kind needs.</summary>
 internal static class AppMessageRules
 {
     public static readonly IReadOnlyList<string> Kinds =

@@ -6,7 +6,7 @@ using Platform.SinchEmulator.Wire;
 namespace Platform.SinchEmulator.Messages;
 
 /// <summary>
-/// Which channels a send tries, in order (handbook §5.1): channel_priority_order, else the order of
+/// Which channels a send tries, in order (docs/sinch-wire-format.md §5.1): channel_priority_order, else the order of
 /// identified_by, else the conversation's active channel, the contact's priority, the app's order.
 /// Only channels the app has and the recipient has an identity on are kept.
 /// </summary>

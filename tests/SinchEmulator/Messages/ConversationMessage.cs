@@ -4,7 +4,7 @@ using Platform.SinchEmulator.Wire;
 namespace Platform.SinchEmulator.Messages;
 
 /// <summary>
-/// A message as the messages API returns it (handbook §6) and as MESSAGE_INBOUND carries it (§12.3).
+/// A message as the messages API returns it (docs/sinch-wire-format.md §6) and as MESSAGE_INBOUND carries it (§12.3).
 /// Property order follows Sinch's callbacks so that serialised bodies read like theirs.
 /// </summary>
 internal sealed record ConversationMessage

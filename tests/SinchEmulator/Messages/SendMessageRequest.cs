@@ -3,7 +3,7 @@ using Platform.SinchEmulator.Wire;
 
 namespace Platform.SinchEmulator.Messages;
 
-/// <summary>Handbook §5.1. The message itself stays raw JSON: it is validated by hand and echoed back as sent.</summary>
+/// <summary>docs/sinch-wire-format.md §5.1. The message itself stays raw JSON: it is validated by hand and echoed back as sent.</summary>
 internal sealed record SendMessageRequest(
     string? AppId,
     Recipient? Recipient,

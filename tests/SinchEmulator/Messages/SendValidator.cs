@@ -6,7 +6,7 @@ using Platform.SinchEmulator.Wire;
 namespace Platform.SinchEmulator.Messages;
 
 /// <summary>
-/// The synchronous half of Sinch's validation (handbook §5): shape errors answer 400, while
+/// The synchronous half of Sinch's validation (docs/sinch-wire-format.md §5): shape errors answer 400, while
 /// channel-specific rules fail later in a delivery report.
 /// </summary>
 internal static partial class SendValidator

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Platform.SinchEmulator.Wire;
 
-/// <summary>Google-API style error body (handbook §11).</summary>
+/// <summary>Google-API style error body (docs/sinch-wire-format.md §11).</summary>
 internal sealed record SinchErrorBody(SinchError Error);
 
 internal sealed record SinchError(int Code, string Message, string Status, IReadOnlyList<BadRequestDetail> Details);

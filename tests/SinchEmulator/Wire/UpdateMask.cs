@@ -4,7 +4,7 @@ namespace Platform.SinchEmulator.Wire;
 
 /// <summary>
 /// update_mask arrives comma-separated (.NET SDK) or repeated (Node SDK); with no mask every
-/// field present in the body is updated (handbook §2).
+/// field present in the body is updated (docs/sinch-wire-format.md §2).
 /// </summary>
 internal static class UpdateMask
 {
