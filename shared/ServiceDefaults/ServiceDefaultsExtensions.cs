@@ -61,6 +61,7 @@ public static class ServiceDefaultsExtensions
             ResponseWriter = HealthReportWriter.WriteAsync,
         }).AllowAnonymous();
 
+        app.MapMetricsEndpoint();
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())
         {

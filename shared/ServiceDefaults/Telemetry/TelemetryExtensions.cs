@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -45,7 +47,8 @@ public static class TelemetryExtensions
 
     /// <summary>
     /// Traces that follow one message across HTTP and the bus, and metrics; exported over OTLP when
-    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, otherwise collected in-process only.
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and metrics also for a Prometheus scrape
+    /// (<see cref="MapMetricsEndpoint"/>).
     /// </summary>
     public static IHostApplicationBuilder AddPlatformTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
@@ -60,7 +63,8 @@ public static class TelemetryExtensions
                 .AddMeter(Sources)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation());
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -68,6 +72,23 @@ public static class TelemetryExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// <c>GET /metrics</c> in Prometheus' text format. With <c>Telemetry:MetricsPort</c> set it answers only on that
+    /// port and without credentials (Kubernetes scrapes a port its Service does not publish); without it the endpoint
+    /// follows the service's authorization, so the public gateway's metrics need its API key.
+    /// </summary>
+    public static WebApplication MapMetricsEndpoint(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var endpoint = app.MapPrometheusScrapingEndpoint("/metrics");
+        if (app.Configuration.GetValue<int?>("Telemetry:MetricsPort") is { } port)
+        {
+            endpoint.RequireHost($"*:{port}").AllowAnonymous();
+        }
+
+        return app;
     }
 }
 

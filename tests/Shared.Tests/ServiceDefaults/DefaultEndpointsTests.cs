@@ -60,10 +60,43 @@ public sealed class DefaultEndpointsTests
         Assert.DoesNotContain("sensitive detail", await failing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task<WebApplication> StartAsync(string environment)
+    [Fact]
+    public async Task Metrics_are_served_for_a_prometheus_scrape_including_http_requests()
+    {
+        await using var app = await StartAsync(Environments.Production);
+        using var client = app.GetTestClient();
+        using (await client.GetAsync(new Uri("/api/sample/items", UriKind.Relative)))
+        {
+        }
+
+        using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("http_server_request_duration", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_answer_only_on_the_metrics_port_when_one_is_set()
+    {
+        await using var app = await StartAsync(Environments.Production, ("Telemetry:MetricsPort", "9464"));
+        using var client = app.GetTestClient();
+
+        using var onServicePort = await client.GetAsync(new Uri("http://localhost:8080/metrics"));
+        using var onMetricsPort = await client.GetAsync(new Uri("http://localhost:9464/metrics"));
+
+        Assert.Equal(HttpStatusCode.NotFound, onServicePort.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, onMetricsPort.StatusCode);
+    }
+
+    private static async Task<WebApplication> StartAsync(string environment, params (string Key, string Value)[] settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
+        foreach (var (key, value) in settings)
+        {
+            builder.Configuration[key] = value;
+        }
+
         builder.AddServiceDefaults();
         var app = builder.Build();
         app.MapDefaultEndpoints();
