@@ -1,11 +1,9 @@
 using Platform.Gateway.Authentication;
 using Platform.Gateway.Health;
 using Platform.Gateway.RateLimiting;
-using Platform.Gateway.Telemetry;
 using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.DisableTelemetryWithoutExporter();
 builder.AddServiceDefaults();
 builder.AddApiAuthentication();
 builder.AddEdgeRateLimits();

@@ -1,52 +1,51 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
-using Platform.Gateway.Telemetry;
+using Platform.ServiceDefaults.Telemetry;
 using Platform.Testing;
 
 namespace Platform.Gateway.Tests;
 
-/// <summary>The gateway spends nothing on traces and metrics that no exporter would send.</summary>
+/// <summary>The gateway spends nothing on traces that no exporter would send, and always serves its metrics.</summary>
 public sealed class TelemetryTests
 {
-    private static async Task<(string? Disabled, string TracerProvider)> TelemetryWith(Dictionary<string, string?> extra)
-    {
-        var settings = new Dictionary<string, string?>(extra)
+    private static ServiceFactory<Program> Gateway(Dictionary<string, string?> extra) =>
+        new(new Dictionary<string, string?>(extra)
         {
-            ["Gateway:Authentication:ApiKeySha256:0"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("unused-key"))),
-        };
-        await using var gateway = new ServiceFactory<Program>(settings);
+            ["Gateway:Authentication:ApiKeySha256:0"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("metrics-key"))),
+        });
+
+    [Fact]
+    public async Task Without_an_otlp_endpoint_no_traces_are_collected()
+    {
+        await using var gateway = Gateway([]);
         using var client = gateway.CreateClient();
-        return (gateway.Services.GetRequiredService<IConfiguration>()[TelemetrySetup.DisabledSetting],
-            gateway.Services.GetRequiredService<TracerProvider>().GetType().Name);
+
+        Assert.Null(gateway.Services.GetService<TracerProvider>());
     }
 
     [Fact]
-    public async Task Without_an_otlp_endpoint_the_telemetry_sdk_is_off()
+    public async Task With_an_otlp_endpoint_traces_are_collected()
     {
-        var (disabled, tracerProvider) = await TelemetryWith([]);
+        await using var gateway = Gateway(new() { [TelemetryExtensions.OtlpEndpointSetting] = "http://127.0.0.1:4317" });
+        using var client = gateway.CreateClient();
 
-        Assert.Equal("true", disabled);
-        Assert.DoesNotContain("Sdk", tracerProvider, StringComparison.Ordinal);
+        Assert.Equal("TracerProviderSdk", gateway.Services.GetRequiredService<TracerProvider>().GetType().Name);
     }
 
     [Fact]
-    public async Task With_an_otlp_endpoint_the_telemetry_sdk_stays_on()
+    public async Task Metrics_need_the_api_key_on_the_public_port()
     {
-        var (disabled, tracerProvider) = await TelemetryWith(new() { [TelemetrySetup.EndpointSetting] = "http://127.0.0.1:4317" });
+        await using var gateway = Gateway([]);
+        using var client = gateway.CreateClient();
 
-        Assert.Null(disabled);
-        Assert.Equal("TracerProviderSdk", tracerProvider);
-    }
+        using var anonymous = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative));
+        request.Headers.Authorization = new("Bearer", "metrics-key");
+        using var authenticated = await client.SendAsync(request);
 
-    [Fact]
-    public async Task An_explicit_setting_wins()
-    {
-        var (disabled, tracerProvider) = await TelemetryWith(new() { [TelemetrySetup.DisabledSetting] = "false" });
-
-        Assert.Equal("false", disabled);
-        Assert.Equal("TracerProviderSdk", tracerProvider);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, authenticated.StatusCode);
     }
 }

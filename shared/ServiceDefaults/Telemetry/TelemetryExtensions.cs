@@ -20,6 +20,9 @@ public static class TelemetryExtensions
     /// </summary>
     private static readonly string[] Sources = [PlatformTelemetry.SourceName, "MassTransit", "Npgsql"];
 
+    /// <summary>The setting that names the OTLP collector (standard OpenTelemetry environment variable).</summary>
+    public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
     /// <summary>
     /// Structured JSON logs on the console (one object per line, scopes included) unless a different console
     /// formatter is configured, e.g. <c>Logging__Console__FormatterName=simple</c> for a person at a terminal.
@@ -46,19 +49,17 @@ public static class TelemetryExtensions
     }
 
     /// <summary>
-    /// Traces that follow one message across HTTP and the bus, and metrics; exported over OTLP when
-    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and metrics also for a Prometheus scrape
-    /// (<see cref="MapMetricsEndpoint"/>).
+    /// Metrics, always (every service serves them for a Prometheus scrape, <see cref="MapMetricsEndpoint"/>), and
+    /// traces that follow one message across HTTP and the bus. Traces are collected only when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> names a collector, which then receives traces, metrics and logs: with no
+    /// reader, collecting them cost the gateway 15-20 % of its CPU per forwarded webhook (docs/architecture.md,
+    /// "Cost of the gateway").
     /// </summary>
     public static IHostApplicationBuilder AddPlatformTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
-            .WithTracing(tracing => tracing
-                .AddSource(Sources)
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
-                .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddMeter(Sources)
                 .AddAspNetCoreInstrumentation()
@@ -66,9 +67,13 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter());
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]))
         {
-            otel.UseOtlpExporter();
+            otel.WithTracing(tracing => tracing
+                    .AddSource(Sources)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
+                    .AddHttpClientInstrumentation())
+                .UseOtlpExporter();
         }
 
         return builder;
