@@ -24,6 +24,12 @@ public sealed class PostgresOutboxOptions
     /// </summary>
     public bool OnAllEndpoints { get; set; } = true;
 
+    /// <summary>
+    /// How long after its consumer committed an undelivered consumer outbox is left to the message's own handling before
+    /// the sweep sends it (its message may have gone to <c>_error</c> meanwhile). Default 1 minute.
+    /// </summary>
+    public TimeSpan UndeliveredSweepAfter { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>True when <see cref="UseBusOutbox"/> was called.</summary>
     public bool BusOutboxEnabled { get; private set; }
 

@@ -115,6 +115,66 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure) : IClassFi
         Assert.Equal(1, await EffectsOf(database, orderId));
     }
 
+    [Fact]
+    public async Task A_consumer_that_clears_the_change_tracker_runs_once_and_its_event_is_delivered()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        var observed = new DurableHost.Received<OrderPlaced>();
+        var runs = new ResettingOrderConsumer.Runs();
+        await using var host = await DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "resetting", x =>
+        {
+            x.AddPostgresOutbox<DurableTestDbContext>();
+            x.AddConsumer<ResettingOrderConsumer>();
+            x.AddConsumer<OrderPlacedObserver>();
+        }, s => s.AddSingleton(runs).AddSingleton(observed));
+        var orderId = NewId.NextGuid();
+        var messageId = NewId.NextGuid();
+
+        await host.Services.GetRequiredService<IBus>().Publish(new PlaceOrderAfterReset { OrderId = orderId }, c => c.MessageId = messageId);
+
+        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Any(o => o.Message.OrderId == orderId)), "the event was delivered");
+        await Eventually.TrueAsync(async () => await DeliveredAt(database, messageId) is not null, "the inbox recorded the delivery");
+        Assert.Equal(1, runs.Count);
+        Assert.Equal(1, await EffectsOf(database, orderId));
+    }
+
+    [Fact]
+    public async Task Events_committed_by_a_message_that_was_never_redelivered_are_swept_and_delivered_once()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        var observed = new DurableHost.Received<OrderPlaced>();
+        await using var downstream = await DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "downstream",
+            x => x.AddConsumer<OrderPlacedObserver>(), s => s.AddSingleton(observed));
+        await using var broker = infrastructure.StartBrokerProxy();
+        var orderId = NewId.NextGuid();
+        var messageId = NewId.NextGuid();
+        var crash = new CrashAfterConsumedCommit(database, messageId, broker);
+
+        // The effects and the event commit, then the replica loses the broker and dies. Its message is never consumed
+        // again (as after it went to _error): nothing but a sweep of the consumer outbox will ever send the event.
+        await using (var dying = await DurableHost.StartAsync(broker.ConnectionString, database, "orphans",
+                         x => { x.AddPostgresOutbox<DurableTestDbContext>(); x.AddConsumer<PlaceOrderConsumer>(); },
+                         s => s.AddSingleton(new PlaceOrderConsumer.Hooks()).ConfigureDbContext<DurableTestDbContext>(o => o.AddInterceptors(crash))))
+        {
+            await PublishAsync(dying, new PlaceOrder { OrderId = orderId }, messageId);
+            await crash.Happened.Task.WaitAsync(Eventually.DefaultTimeout);
+            await dying.StopAsync();
+        }
+
+        // Another service on the same database, that never consumes the orphan's queue.
+        await using var sweeper = await DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "sweeper",
+            x => x.AddPostgresOutbox<DurableTestDbContext>(o => o.UndeliveredSweepAfter = TimeSpan.FromSeconds(1)));
+
+        await Eventually.TrueAsync(
+            () => Task.FromResult(observed.Items.Any(o => o.Message.OrderId == orderId)), "the swept event arrived", TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(async () => await DeliveredAt(database, messageId) is not null, "the sweep recorded the delivery");
+        await using var db = DurableTestDbContext.Open(database);
+        Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync());
+        Assert.Single(observed.Items, o => o.Message.OrderId == orderId);
+    }
+
     // In its own async method: MassTransit sets its log context (an AsyncLocal) while publishing, and a value set in
     // an awaited method does not leak back into the test, where it would outlive the host it belongs to.
     private static async Task PublishAsync(DurableHost.RunningHost host, PlaceOrder message, Guid id) =>
@@ -124,6 +184,12 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure) : IClassFi
     {
         await using var db = DurableTestDbContext.Open(database);
         return await db.Effects.CountAsync(x => x.Key == key);
+    }
+
+    private static async Task<DateTime?> DeliveredAt(string database, Guid messageId)
+    {
+        await using var db = DurableTestDbContext.Open(database);
+        return await db.Set<InboxState>().Where(x => x.MessageId == messageId).Select(x => x.Delivered).SingleOrDefaultAsync();
     }
 
     private static async Task<int> ReceiveCount(string database, Guid messageId)
