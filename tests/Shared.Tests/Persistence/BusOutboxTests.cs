@@ -141,10 +141,15 @@ public sealed class BusOutboxTests(InfrastructureFixture infrastructure) : IClas
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Stops the delivery once the broker confirmed one event; from then on sends fail, as on a stopping bus.</summary>
     private sealed class StopAfterFirstSend(CancellationTokenSource stop) : ISendObserver
     {
         public Task PreSend<T>(SendContext<T> context)
-            where T : class => Task.CompletedTask;
+            where T : class
+        {
+            stop.Token.ThrowIfCancellationRequested();
+            return Task.CompletedTask;
+        }
 
         public Task PostSend<T>(SendContext<T> context)
             where T : class

@@ -75,7 +75,7 @@ public sealed class DatabaseOutageTests(InfrastructureFixture infrastructure) : 
     {
         public Task PreReceive(ReceiveContext context)
         {
-            queues.Add(context.InputAddress.AbsolutePath.Trim('/'));
+            queues.Add(context.InputAddress.Segments[^1]);
             return Task.CompletedTask;
         }
 
