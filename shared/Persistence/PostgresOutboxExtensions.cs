@@ -38,13 +38,17 @@ public static class PostgresOutboxExtensions
             o.OnAllEndpoints = options.OnAllEndpoints;
             o.BusOutboxQueryDelay = options.BusOutboxQueryDelay;
             o.BusOutboxDeliveryConcurrency = options.BusOutboxDeliveryConcurrency;
+            o.UndeliveredSweepAfter = options.UndeliveredSweepAfter;
+            o.MaxDeliveryAttempts = options.MaxDeliveryAttempts;
             if (options.BusOutboxEnabled)
             {
                 o.UseBusOutbox();
             }
         });
+        configurator.TryAddSingleton(TimeProvider.System);
         configurator.TryAddScoped<IOutboxContextFactory<TDbContext>, PostgresOutboxContextFactory<TDbContext>>();
         configurator.AddHostedService<InboxCleanupService<TDbContext>>();
+        configurator.AddHostedService<UndeliveredOutboxSweeper<TDbContext>>();
         configurator.AddOptions<InboxCleanupServiceOptions<TDbContext>>().Configure(o =>
         {
             o.DuplicateDetectionWindow = options.DuplicateDetectionWindow;
