@@ -28,9 +28,10 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure) : IClassFi
         var bus = host.Services.GetRequiredService<IBus>();
 
         await bus.Publish(new PlaceOrder { OrderId = orderId }, c => c.MessageId = messageId);
-        await Eventually.TrueAsync(async () => await ReceiveCount(database, messageId) >= 3, "the first copy was handled and delivered");
+        await Eventually.TrueAsync(async () => await DeliveredAt(database, messageId) is not null, "the first copy was handled and delivered");
+        var handled = await ReceiveCount(database, messageId);
         await bus.Publish(new PlaceOrder { OrderId = orderId }, c => c.MessageId = messageId);
-        await Eventually.TrueAsync(async () => await ReceiveCount(database, messageId) >= 4, "the second copy reached the inbox");
+        await Eventually.TrueAsync(async () => await ReceiveCount(database, messageId) > handled, "the second copy reached the inbox");
 
         // A sentinel behind the duplicate on the same queue proves the duplicate was fully handled before we count.
         var sentinel = NewId.NextGuid();
