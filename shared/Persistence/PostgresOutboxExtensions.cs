@@ -60,7 +60,7 @@ public static class PostgresOutboxExtensions
             configurator.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
                 // The scheduler stores rows idempotently by token; an inbox there would drop the 2nd and later
-                // scheduled redeliveries of one message, which share its original message id (handbook §4.5).
+                // scheduled redeliveries of one message, which share its original message id (docs/durable-messaging.md, "Scheduler").
                 if (context.GetService<MessageSchedulerEndpoint>()?.QueueName == name)
                 {
                     return;

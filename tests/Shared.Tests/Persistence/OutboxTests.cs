@@ -1,6 +1,8 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Platform.Persistence;
 using Platform.Persistence.Outbox;
 using Platform.Shared.Tests.Persistence.Support;
@@ -93,27 +95,70 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure) : IClassFi
     }
 
     [Fact]
-    public async Task Inbox_rows_are_purged_once_the_duplicate_detection_window_has_passed()
+    public async Task Inbox_rows_are_kept_for_the_duplicate_detection_window_and_purged_after_it()
     {
         var database = await infrastructure.CreateDatabaseAsync();
         await DurableTestDbContext.CreateSchemaAsync(database);
+        var time = new ManualTime(DateTimeOffset.UtcNow);
+        var window = TimeSpan.FromMinutes(30);
         await using var host = await DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "purge", x =>
         {
             x.AddPostgresOutbox<DurableTestDbContext>(o =>
             {
-                o.DuplicateDetectionWindow = TimeSpan.FromMilliseconds(500);
+                o.DuplicateDetectionWindow = window;
                 o.InboxCleanupInterval = TimeSpan.FromMilliseconds(100);
             });
             x.AddConsumer<PlaceOrderConsumer>();
-        }, s => s.AddSingleton(new PlaceOrderConsumer.Hooks()));
+        }, s => s.AddSingleton(new PlaceOrderConsumer.Hooks()).AddSingleton<TimeProvider>(time));
+        var orderId = NewId.NextGuid();
+        var messageId = NewId.NextGuid();
+        var cleanup = host.Services.GetServices<IHostedService>().OfType<InboxCleanupService<DurableTestDbContext>>().Single();
+        var settings = host.Services.GetRequiredService<IOptions<InboxCleanupServiceOptions<DurableTestDbContext>>>().Value;
+
+        await PublishAsync(host, new PlaceOrder { OrderId = orderId }, messageId);
+        await Eventually.TrueAsync(async () => await DeliveredAt(database, messageId) is not null, "the message was consumed and delivered");
+
+        // Just inside the window the row stays, so a late duplicate is still recognised.
+        time.Advance(window - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await cleanup.CleanOnce(settings, CancellationToken.None));
+        Assert.Equal(1, await ReceiveCount(database, messageId));
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        await Eventually.TrueAsync(async () => await ReceiveCount(database, messageId) == 0, "its inbox row was purged");
+        Assert.Equal(1, await EffectsOf(database, orderId));
+    }
+
+    [Fact]
+    public async Task Copies_of_one_message_consumed_at_the_same_time_have_their_effects_once()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        var observed = new DurableHost.Received<OrderPlaced>();
+        await using var first = await DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "copies", PlaceOrders,
+            s => s.AddSingleton(new PlaceOrderConsumer.Hooks()).AddSingleton(observed));
+        await using var second = await DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "copies", PlaceOrders,
+            s => s.AddSingleton(new PlaceOrderConsumer.Hooks()).AddSingleton(observed));
         var orderId = NewId.NextGuid();
         var messageId = NewId.NextGuid();
 
-        await PublishAsync(host, new PlaceOrder { OrderId = orderId }, messageId);
-        await Eventually.TrueAsync(async () => await EffectsOf(database, orderId) == 1, "the message was consumed");
+        // Twenty copies on one queue, two replicas with eight consumers each: inserts of the same inbox row race.
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PublishAsync(first, new PlaceOrder { OrderId = orderId }, messageId)));
+        await Eventually.TrueAsync(async () => await ReceiveCount(database, messageId) >= 20, "every copy reached the inbox");
+        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Any(o => o.Message.OrderId == orderId)), "the event arrived");
 
-        await Eventually.TrueAsync(async () => await ReceiveCount(database, messageId) == 0, "its inbox row was purged");
+        // A sentinel behind everything proves no second copy of the event was on its way when we count.
+        var sentinel = NewId.NextGuid();
+        await PublishAsync(first, new PlaceOrder { OrderId = sentinel }, NewId.NextGuid());
+        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Any(o => o.Message.OrderId == sentinel)), "the sentinel arrived");
         Assert.Equal(1, await EffectsOf(database, orderId));
+        Assert.Single(observed.Items, o => o.Message.OrderId == orderId);
+
+        static void PlaceOrders(IBusRegistrationConfigurator x)
+        {
+            x.AddPostgresOutbox<DurableTestDbContext>();
+            x.AddConsumer<PlaceOrderConsumer>();
+            x.AddConsumer<OrderPlacedObserver>();
+        }
     }
 
     [Fact]
