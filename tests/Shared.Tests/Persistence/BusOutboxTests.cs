@@ -132,6 +132,38 @@ public sealed class BusOutboxTests(InfrastructureFixture infrastructure) : IClas
         Assert.Equal(1, await db.Set<OutboxState>().CountAsync());
     }
 
+    [Fact]
+    public async Task A_database_connection_lost_between_the_broker_confirm_and_the_commit_resends_and_the_receiver_applies_it_once()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        var observed = new DurableHost.Received<OrderPlaced>();
+        // The receiver as a service runs it: behind the inbox, plus a raw observer that sees every copy.
+        await using var receiver = await DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "receiver", x =>
+        {
+            x.AddPostgresOutbox<DurableTestDbContext>();
+            x.AddConsumer<OrderPlacedRecorder>();
+        });
+        await using var watcher = await StartWatcher(database, observed);
+        await using var proxy = DatabaseProxy.Start(database);
+        await using var api = await StartApi(infrastructure.RabbitMqConnectionString, proxy.ConnectionString);
+        var cut = new CutDatabaseAfterFirstSend(proxy);
+        api.Services.GetRequiredService<IBus>().ConnectSendObserver(cut);
+        var orderId = NewId.NextGuid();
+
+        await HandleRequest(api, orderId);
+
+        // The broker confirmed the event, then the delivery's commit lost its connection: the outbox row stays.
+        await Eventually.TrueAsync(() => Task.FromResult(cut.Fired), "the connection was cut after the confirm");
+        proxy.Restore();
+        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Count(o => o.Message.OrderId == orderId) >= 2), "the event was sent again");
+        await Eventually.TrueAsync(async () => await PendingOutboxRows(database) == 0, "the outbox was emptied");
+        await Eventually.TrueAsync(async () => await RecordedEffects(database, orderId) >= 1, "the receiver applied the event");
+        var sentinel = await Sentinel(api, observed);
+        await Eventually.TrueAsync(async () => await RecordedEffects(database, sentinel) == 1, "the receiver handled the sentinel behind the resend");
+        Assert.Equal(1, await RecordedEffects(database, orderId));
+    }
+
     /// <summary>
     /// One more event through the same outbox and queue, awaited: the delivery service takes outboxes oldest first, so
     /// once it arrived no earlier duplicate is still on its way, and "once" can be counted.
@@ -188,6 +220,38 @@ public sealed class BusOutboxTests(InfrastructureFixture infrastructure) : IClas
 
     private static Task<DurableHost.RunningHost> StartApi(string rabbitMq, string database) =>
         DurableHost.StartAsync(rabbitMq, database, "api", x => x.AddPostgresOutbox<DurableTestDbContext>(o => o.UseBusOutbox()));
+
+    /// <summary>Effects the receiver wrote for an order: every row with its key but the one the handler wrote.</summary>
+    private static async Task<int> RecordedEffects(string database, Guid orderId)
+    {
+        await using var db = DurableTestDbContext.Open(database);
+        return await db.Effects.CountAsync(x => x.Key == orderId) - 1;
+    }
+
+    /// <summary>Cuts the database off right after the broker confirmed the first send, before the delivery commits.</summary>
+    private sealed class CutDatabaseAfterFirstSend(DatabaseProxy proxy) : ISendObserver
+    {
+        private int _fired;
+
+        public bool Fired => Volatile.Read(ref _fired) == 1;
+
+        public Task PreSend<T>(SendContext<T> context)
+            where T : class => Task.CompletedTask;
+
+        public Task PostSend<T>(SendContext<T> context)
+            where T : class
+        {
+            if (Interlocked.Exchange(ref _fired, 1) == 0)
+            {
+                proxy.Cut();
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task SendFault<T>(SendContext<T> context, Exception exception)
+            where T : class => Task.CompletedTask;
+    }
 
     private static async Task<int> PendingOutboxRows(string database)
     {

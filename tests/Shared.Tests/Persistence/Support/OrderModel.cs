@@ -67,3 +67,13 @@ public sealed class ResettingOrderConsumer(DurableTestDbContext db, ResettingOrd
         public void Increment() => Interlocked.Increment(ref _count);
     }
 }
+
+/// <summary>Writes one effect row per <see cref="OrderPlaced"/>; behind the inbox, a redelivered copy adds nothing.</summary>
+public sealed class OrderPlacedRecorder(DurableTestDbContext db) : IConsumer<OrderPlaced>
+{
+    public Task Consume(ConsumeContext<OrderPlaced> context)
+    {
+        db.Effects.Add(new Effect { Key = context.Message.OrderId });
+        return Task.CompletedTask;
+    }
+}
