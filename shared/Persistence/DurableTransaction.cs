@@ -29,6 +29,11 @@ internal static class DurableTransaction
         return strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            // EF Core would wrap every SaveChanges in this transaction in a savepoint: two more round trips each, for a
+            // partial rollback nothing here uses (a failure rolls the whole transaction back). The saga insert that
+            // needs one creates it itself.
+            var savepoints = db.Database.AutoSavepointsEnabled;
+            db.Database.AutoSavepointsEnabled = false;
             try
             {
                 var result = await work();
@@ -40,6 +45,10 @@ internal static class DurableTransaction
                 // Whatever was tracked belongs to the rolled-back transaction.
                 db.ChangeTracker.Clear();
                 throw;
+            }
+            finally
+            {
+                db.Database.AutoSavepointsEnabled = savepoints;
             }
         });
     }

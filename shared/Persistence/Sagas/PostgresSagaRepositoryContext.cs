@@ -23,6 +23,8 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
     where TSaga : class, ISaga
     where TMessage : class
 {
+    private const string InsertSavepoint = "saga_insert";
+
     private readonly ConsumeContext<TMessage> _consumeContext = consumeContext;
 
     public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
@@ -31,16 +33,27 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
     public async Task<SagaConsumeContext<TSaga, TMessage>?> Insert(TSaga instance)
     {
         var entry = db.Set<TSaga>().Add(instance);
+        // Behind a savepoint, a duplicate key rolls back only this insert and the transaction stays usable for the Load
+        // that follows.
+        var transaction = db.Database.CurrentTransaction;
+        if (transaction is not null)
+        {
+            await transaction.CreateSavepointAsync(InsertSavepoint, CancellationToken);
+        }
+
         try
         {
-            // Inside a transaction EF Core saves behind a savepoint, so a duplicate key rolls back only this insert
-            // and the transaction stays usable for the Load that follows.
             await db.SaveChangesAsync(CancellationToken);
             return await factory.CreateSagaConsumeContext(db, _consumeContext, instance, SagaConsumeContextMode.Insert);
         }
         catch (DbUpdateException)
         {
             entry.State = EntityState.Detached;
+            if (transaction is not null)
+            {
+                await transaction.RollbackToSavepointAsync(InsertSavepoint, CancellationToken.None);
+            }
+
             return null;
         }
     }
