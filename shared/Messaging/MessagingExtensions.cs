@@ -45,6 +45,7 @@ public static class MessagingExtensions
 
         // Factory registration: the container disposes what it created, closing the probe's AMQP connection.
         builder.Services.AddSingleton(_ => new BrokerConnectivityCheck(broker, serviceName));
+        builder.Services.AddSingleton<IBrokerAvailability, BrokerAvailability>();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             BrokerHealthCheckName,
             sp => sp.GetRequiredService<BrokerConnectivityCheck>(),
@@ -90,29 +91,41 @@ public static class MessagingExtensions
     /// <summary>
     /// The error handling every endpoint gets; public so that test harnesses and hand-configured endpoints can apply
     /// the very same policy. Order matters: redelivery wraps retry, which wraps the consumer (and its outbox), so each
-    /// retry runs in a fresh transaction and redelivery happens only after the last retry failed.
+    /// retry runs in a fresh transaction and redelivery happens only after the last retry failed. A database outage
+    /// (<see cref="DatabaseOutage"/>) is neither redelivered through the scheduler, which needs the same database, nor
+    /// dead-lettered: the message retries in place with a growing pause up to <paramref name="databaseOutageMaxInterval"/>
+    /// and, if the outage outlasts those retries, goes back to its own queue.
     /// </summary>
     public static void ConfigureErrorHandling(
         IRegistrationContext context,
         string endpointName,
         IReceiveEndpointConfigurator endpoint,
         int[] retryIntervalsMs,
-        int[] redeliveryIntervalsSeconds)
+        int[] redeliveryIntervalsSeconds,
+        TimeSpan? databaseOutageMaxInterval = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(retryIntervalsMs);
         ArgumentNullException.ThrowIfNull(redeliveryIntervalsSeconds);
         var scheduler = context.GetService<MessageSchedulerEndpoint>();
+        endpoint.ConfigureError(error =>
+        {
+            error.UseFilter(new RequeueOnDatabaseOutageFilter());
+            error.UseFilter(new MassTransit.Middleware.GenerateFaultFilter());
+            error.UseFilter(new MassTransit.Middleware.ErrorTransportFilter());
+        });
+
         if (scheduler is not null && scheduler.QueueName == endpointName)
         {
             // The scheduler cannot redeliver through itself, and every timeout and every other endpoint's redelivery
-            // passes through it (already acked at their source): ride out a database failover with long retries
-            // rather than dead-letter them after a second.
+            // passes through it (already acked at their source): retry long rather than dead-letter them after a second.
+            UseDatabaseOutageRetry(endpoint, databaseOutageMaxInterval);
             endpoint.UseMessageRetry(r =>
             {
                 r.Exponential(12, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1));
                 r.Ignore<UnrecoverableMessageException>();
+                r.Ignore<Exception>(DatabaseOutage.Is);
             });
             return;
         }
@@ -123,13 +136,32 @@ public static class MessagingExtensions
             {
                 r.Intervals([.. redeliveryIntervalsSeconds.Select(s => TimeSpan.FromSeconds(s))]);
                 r.Ignore<UnrecoverableMessageException>();
+                r.Ignore<Exception>(DatabaseOutage.Is);
             });
         }
 
+        UseDatabaseOutageRetry(endpoint, databaseOutageMaxInterval);
         endpoint.UseMessageRetry(r =>
         {
             r.Intervals(retryIntervalsMs);
             r.Ignore<UnrecoverableMessageException>();
+            r.Ignore<Exception>(DatabaseOutage.Is);
+        });
+    }
+
+    /// <summary>
+    /// Outage retries: from one second, doubling, up to the maximum, about 20 minutes in all by default (under
+    /// RabbitMQ's 30-minute acknowledgement timeout). The message stays unacknowledged in its queue meanwhile.
+    /// </summary>
+    private static void UseDatabaseOutageRetry(IReceiveEndpointConfigurator endpoint, TimeSpan? maxInterval)
+    {
+        var max = maxInterval ?? TimeSpan.FromSeconds(30);
+        var min = max < TimeSpan.FromSeconds(1) ? max : TimeSpan.FromSeconds(1);
+        var attempts = (int)Math.Clamp(TimeSpan.FromMinutes(20) / max, 10, 1000);
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Handle<Exception>(DatabaseOutage.Is);
+            r.Exponential(attempts, min, max, min);
         });
     }
 
@@ -142,6 +174,7 @@ public static class MessagingExtensions
         }
 
         endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
-        ConfigureErrorHandling(context, name, endpoint, options.EffectiveRetryIntervalsMs, options.EffectiveRedeliveryIntervalsSeconds);
+        ConfigureErrorHandling(context, name, endpoint, options.EffectiveRetryIntervalsMs, options.EffectiveRedeliveryIntervalsSeconds,
+            TimeSpan.FromMilliseconds(options.DatabaseOutageMaxRetryIntervalMs));
     }
 }

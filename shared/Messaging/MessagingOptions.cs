@@ -32,6 +32,13 @@ public sealed class MessagingOptions
     public int[] EffectiveRedeliveryIntervalsSeconds =>
         !ScheduledRedelivery ? [] : RedeliveryIntervalsSeconds.Length > 0 ? RedeliveryIntervalsSeconds : [30, 300];
 
+    /// <summary>
+    /// Longest pause between retries of a message that failed because the database is unreachable; the pauses start at
+    /// one second and double. Default 30 000 ms.
+    /// </summary>
+    [Range(1, 600_000)]
+    public int DatabaseOutageMaxRetryIntervalMs { get; set; } = 30_000;
+
     /// <summary>Messages RabbitMQ hands each endpoint before acknowledgement.</summary>
     [Range(1, 1000)]
     public int PrefetchCount { get; set; } = 16;

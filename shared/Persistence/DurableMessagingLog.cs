@@ -31,4 +31,19 @@ internal static partial class DurableMessagingLog
 
     [LoggerMessage(9109, LogLevel.Error, "Scheduler delivery loop faulted; retrying after {Delay}")]
     public static partial void SchedulerLoopFaulted(this ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(9110, LogLevel.Error, "Bus outbox {OutboxId} dead-lettered after {Attempts} failed deliveries: {Reason}")]
+    public static partial void BusOutboxDeadLettered(this ILogger logger, Guid outboxId, int attempts, string reason);
+
+    [LoggerMessage(9111, LogLevel.Error, "Scheduled message {TokenId} dead-lettered after {Attempts} failed sends: {Reason}")]
+    public static partial void ScheduledMessageDeadLettered(this ILogger logger, Guid tokenId, int attempts, string reason);
+
+    [LoggerMessage(9112, LogLevel.Warning, "Consumer outbox of message {MessageId} was left undelivered; the sweep sent {Count} messages")]
+    public static partial void UndeliveredOutboxSwept(this ILogger logger, Guid messageId, int count);
+
+    [LoggerMessage(9113, LogLevel.Warning, "Consumer outbox of message {MessageId} could not be swept; it will be retried")]
+    public static partial void UndeliveredSweepFailed(this ILogger logger, Exception exception, Guid messageId);
+
+    [LoggerMessage(9114, LogLevel.Error, "Undelivered consumer outbox sweep faulted; retrying after {Delay}")]
+    public static partial void UndeliveredSweepFaulted(this ILogger logger, Exception exception, TimeSpan delay);
 }

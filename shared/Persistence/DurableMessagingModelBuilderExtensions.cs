@@ -31,6 +31,8 @@ public static class DurableMessagingModelBuilderExtensions
             inbox.Property(x => x.Consumed).HasColumnName("consumed");
             inbox.Property(x => x.Delivered).HasColumnName("delivered");
             inbox.HasIndex(x => x.Delivered);
+            // The sweep of consumed but undelivered messages (their consumer committed, nobody sent the messages yet).
+            inbox.HasIndex(x => x.Consumed).HasFilter("delivered IS NULL");
             inbox.Property(x => x.LastSequenceNumber).HasColumnName("last_sequence_number");
         });
 
@@ -41,9 +43,13 @@ public static class DurableMessagingModelBuilderExtensions
             outbox.Property(x => x.OutboxId).HasColumnName("outbox_id").ValueGeneratedNever();
             outbox.Property(x => x.LockId).HasColumnName("lock_id");
             outbox.Property(x => x.Created).HasColumnName("created");
-            outbox.HasIndex(x => x.Created);
+            // Only live outboxes are claimed (oldest first); dead-lettered ones stay out of the claim's index.
+            outbox.HasIndex(x => x.Created).HasFilter("dead_lettered IS NULL");
             outbox.Property(x => x.Delivered).HasColumnName("delivered");
             outbox.Property(x => x.LastSequenceNumber).HasColumnName("last_sequence_number");
+            outbox.Property(x => x.DeliveryAttempts).HasColumnName("delivery_attempts");
+            outbox.Property(x => x.LastError).HasColumnName("last_error");
+            outbox.Property(x => x.DeadLettered).HasColumnName("dead_lettered");
         });
 
         modelBuilder.Entity<OutboxMessage>(message =>
@@ -87,7 +93,7 @@ public static class DurableMessagingModelBuilderExtensions
             scheduled.HasKey(x => x.TokenId);
             scheduled.Property(x => x.TokenId).HasColumnName("token_id").ValueGeneratedNever();
             scheduled.Property(x => x.DueAt).HasColumnName("due_at");
-            scheduled.HasIndex(x => x.DueAt);
+            scheduled.HasIndex(x => x.DueAt).HasFilter("dead_lettered IS NULL");
             scheduled.Property(x => x.Destination).HasColumnName("destination").HasMaxLength(256);
             scheduled.Property(x => x.MessageId).HasColumnName("message_id");
             scheduled.Property(x => x.ContentType).HasColumnName("content_type").HasMaxLength(256);
@@ -104,6 +110,9 @@ public static class DurableMessagingModelBuilderExtensions
             scheduled.Property(x => x.FaultAddress).HasColumnName("fault_address").HasMaxLength(256);
             scheduled.Property(x => x.ExpirationTime).HasColumnName("expiration_time");
             scheduled.Property(x => x.Created).HasColumnName("created");
+            scheduled.Property(x => x.DeliveryAttempts).HasColumnName("delivery_attempts");
+            scheduled.Property(x => x.LastError).HasColumnName("last_error");
+            scheduled.Property(x => x.DeadLettered).HasColumnName("dead_lettered");
         });
 
         modelBuilder.Entity<ScheduledMessageCancellation>(cancellation =>
@@ -112,6 +121,7 @@ public static class DurableMessagingModelBuilderExtensions
             cancellation.HasKey(x => x.TokenId);
             cancellation.Property(x => x.TokenId).HasColumnName("token_id").ValueGeneratedNever();
             cancellation.Property(x => x.Cancelled).HasColumnName("cancelled");
+            cancellation.Property(x => x.Sequence).HasColumnName("sequence");
             cancellation.HasIndex(x => x.Cancelled);
         });
 

@@ -16,6 +16,7 @@ internal static class DurableMessagingTelemetry
 
     private static long _outboxBacklog;
     private static long _schedulerBacklog;
+    private static long _undeliveredBacklog;
 
     /// <summary>Seconds from writing an outbox row to the broker confirming it.</summary>
     public static readonly Histogram<double> OutboxDeliveryLag = Meter.CreateHistogram<double>(
@@ -35,11 +36,15 @@ internal static class DurableMessagingTelemetry
             "Bus outbox messages waiting for delivery, as last counted by this replica's delivery service");
         Meter.CreateObservableGauge("platform.scheduler.backlog", () => Interlocked.Read(ref _schedulerBacklog), "{message}",
             "Scheduled messages not yet delivered, as last counted by this replica's scheduler");
+        Meter.CreateObservableGauge("platform.outbox.undelivered", () => Interlocked.Read(ref _undeliveredBacklog), "{message}",
+            "Consumed messages whose outgoing messages are not yet delivered, as last counted by this replica's sweep");
     }
 
     public static void SetOutboxBacklog(long count) => Interlocked.Exchange(ref _outboxBacklog, count);
 
     public static void SetSchedulerBacklog(long count) => Interlocked.Exchange(ref _schedulerBacklog, count);
+
+    public static void SetUndeliveredBacklog(long count) => Interlocked.Exchange(ref _undeliveredBacklog, count);
 
     public static double SecondsSince(DateTime utc) => Math.Max(0, (DateTime.UtcNow - utc).TotalSeconds);
 }

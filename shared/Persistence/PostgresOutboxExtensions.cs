@@ -38,13 +38,17 @@ public static class PostgresOutboxExtensions
             o.OnAllEndpoints = options.OnAllEndpoints;
             o.BusOutboxQueryDelay = options.BusOutboxQueryDelay;
             o.BusOutboxDeliveryConcurrency = options.BusOutboxDeliveryConcurrency;
+            o.UndeliveredSweepAfter = options.UndeliveredSweepAfter;
+            o.MaxDeliveryAttempts = options.MaxDeliveryAttempts;
             if (options.BusOutboxEnabled)
             {
                 o.UseBusOutbox();
             }
         });
+        configurator.TryAddSingleton(TimeProvider.System);
         configurator.TryAddScoped<IOutboxContextFactory<TDbContext>, PostgresOutboxContextFactory<TDbContext>>();
         configurator.AddHostedService<InboxCleanupService<TDbContext>>();
+        configurator.AddHostedService<UndeliveredOutboxSweeper<TDbContext>>();
         configurator.AddOptions<InboxCleanupServiceOptions<TDbContext>>().Configure(o =>
         {
             o.DuplicateDetectionWindow = options.DuplicateDetectionWindow;
@@ -56,7 +60,7 @@ public static class PostgresOutboxExtensions
             configurator.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
                 // The scheduler stores rows idempotently by token; an inbox there would drop the 2nd and later
-                // scheduled redeliveries of one message, which share its original message id (handbook §4.5).
+                // scheduled redeliveries of one message, which share its original message id (docs/durable-messaging.md, "Scheduler").
                 if (context.GetService<MessageSchedulerEndpoint>()?.QueueName == name)
                 {
                     return;

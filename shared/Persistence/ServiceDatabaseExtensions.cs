@@ -24,11 +24,35 @@ public static class ServiceDatabaseExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var connectionString = builder.Configuration.GetRequiredConnectionString(
             name, $"Host=localhost;Port=5432;Database={name};Username=postgres;Password=postgres");
-        _ = new NpgsqlConnectionStringBuilder(connectionString);
+        connectionString = WithServiceDefaults(connectionString);
 
         builder.Services.AddDbContext<TDbContext>(db => db.UseNpgsql(connectionString));
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(HealthCheckName, tags: [HealthTags.Ready]);
         builder.Services.AddHostedService<MigrationHostedService<TDbContext>>();
         return builder;
+    }
+
+    /// <summary>
+    /// Npgsql settings for a service's database unless its connection string sets them: automatic preparation (the
+    /// durable messaging statements, inbox claim, saga lock, outbox inserts, repeat for every message, and a prepared
+    /// statement skips PostgreSQL's parse and plan each time) and no session reset when a pooled connection is reused
+    /// (the reset is a statement per transaction; nothing here leaves session state behind: the advisory locks used are
+    /// transaction-scoped).
+    /// </summary>
+    public static string WithServiceDefaults(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 50;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 }

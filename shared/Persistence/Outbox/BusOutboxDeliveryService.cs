@@ -1,4 +1,3 @@
-using System.Data;
 using System.Diagnostics;
 using MassTransit;
 using MassTransit.Middleware;
@@ -9,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Platform.Messaging;
 
 namespace Platform.Persistence.Outbox;
 
@@ -16,7 +16,8 @@ namespace Platform.Persistence.Outbox;
 /// Sends bus outbox rows to the broker after their transaction committed. Each worker claims one whole outbox with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so several workers and replicas never send the same outbox at once and never wait
 /// for each other; rows are deleted in the transaction that holds the claim, after the broker confirmed them. A crash
-/// between confirm and commit resends with the same MessageId, which the receiver's inbox drops.
+/// between confirm and commit resends with the same MessageId, which the receiver's inbox drops. An outbox whose send
+/// keeps failing is set aside after <see cref="PostgresOutboxOptions.MaxDeliveryAttempts"/> with the reason.
 /// </summary>
 internal sealed class BusOutboxDeliveryService<TDbContext>(
     IBusControl bus,
@@ -24,24 +25,35 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
     IBusOutboxNotification notification,
     IOptions<OutboxDeliveryServiceOptions> options,
     IOptions<PostgresOutboxOptions> outboxOptions,
-    ILogger<BusOutboxDeliveryService<TDbContext>> logger)
+    ILogger<BusOutboxDeliveryService<TDbContext>> logger,
+    TimeProvider? timeProvider = null,
+    IBrokerAvailability? broker = null)
     : BackgroundService
     where TDbContext : DbContext
 {
     private static string? _claimSql;
-    private DateTime _backlogCountedAt = DateTime.MinValue;
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private long _backlogCountedAt;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var settings = options.Value;
+        // Independent workers: one that waits on a slow or failing send never holds up the others.
         var workers = Math.Max(1, outboxOptions.Value.BusOutboxDeliveryConcurrency);
+        return Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Work(options.Value, stoppingToken)));
+    }
+
+    private async Task Work(OutboxDeliveryServiceOptions settings, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
-                var sent = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => DeliverUntilEmpty(settings, stoppingToken)));
-                if (sent.Sum() > 0)
+                if (broker is not null)
+                {
+                    await broker.WaitUntilReachableAsync(settings.QueryDelay, stoppingToken);
+                }
+
+                if (await DeliverOneOutbox(settings, stoppingToken) > 0)
                 {
                     continue;
                 }
@@ -56,97 +68,99 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
             catch (Exception exception)
             {
                 logger.BusOutboxLoopFaulted(exception, settings.QueryDelay);
-                await Task.Delay(settings.QueryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(settings.QueryDelay, _time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
-    /// <summary>Delivers outboxes one by one until none is left unclaimed, or a send fails.</summary>
-    private async Task<int> DeliverUntilEmpty(OutboxDeliveryServiceOptions settings, CancellationToken cancellationToken)
-    {
-        var total = 0;
-        for (var i = 0; i < settings.QueryMessageLimit; i++)
-        {
-            var sent = await DeliverOneOutbox(settings, cancellationToken);
-            if (sent < 0)
-            {
-                break;
-            }
-
-            total += sent;
-        }
-
-        return total;
-    }
-
-    /// <returns>Messages sent, or -1 when there was no outbox to claim or a send failed.</returns>
+    /// <returns>Messages sent (0 for an outbox with nothing left), or -1 when there was no outbox to claim or a send failed.</returns>
     internal async Task<int> DeliverOneOutbox(OutboxDeliveryServiceOptions settings, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         db.Database.SetCommandTimeout(settings.QueryTimeout);
         _claimSql ??= BuildClaimSql(db);
+        var limits = outboxOptions.Value;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        var outbox = (await db.Set<OutboxState>().FromSqlRaw(_claimSql).AsTracking().ToListAsync(cancellationToken)).SingleOrDefault();
-        if (outbox is null)
+        return await DurableTransaction.RunAsync(db, async () =>
         {
-            return -1;
-        }
-
-        var last = outbox.LastSequenceNumber ?? 0;
-        var messages = await db.Set<OutboxMessage>()
-            .Where(x => x.OutboxId == outbox.OutboxId && x.SequenceNumber > last)
-            .OrderBy(x => x.SequenceNumber)
-            .Take(settings.MessageDeliveryLimit)
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-
-        var sent = 0;
-        var failed = false;
-        foreach (var message in messages)
-        {
-            if (!await TrySend(message, outbox.OutboxId, settings, cancellationToken))
+            var outbox = (await db.Set<OutboxState>().FromSqlRaw(_claimSql).AsTracking().ToListAsync(cancellationToken)).SingleOrDefault();
+            if (outbox is null)
             {
-                failed = true;
-                break;
+                return -1;
             }
 
-            outbox.LastSequenceNumber = message.SequenceNumber;
-            sent++;
-        }
+            var last = outbox.LastSequenceNumber ?? 0;
+            var messages = await db.Set<OutboxMessage>()
+                .Where(x => x.OutboxId == outbox.OutboxId && x.SequenceNumber > last)
+                .OrderBy(x => x.SequenceNumber)
+                .Take(settings.MessageDeliveryLimit)
+                .AsNoTracking()
+                .ToListAsync(cancellationToken);
 
-        if (sent > 0)
-        {
-            var lastSent = outbox.LastSequenceNumber!.Value;
-            await db.Set<OutboxMessage>()
-                .Where(x => x.OutboxId == outbox.OutboxId && x.SequenceNumber <= lastSent)
-                .ExecuteDeleteAsync(cancellationToken);
-        }
+            var sent = 0;
+            var outcome = SendOutcome.Sent;
+            foreach (var message in messages)
+            {
+                // Stopping: keep what the broker already confirmed (committed below) instead of sending it again later.
+                outcome = cancellationToken.IsCancellationRequested
+                    ? SendOutcome.Stopped
+                    : await TrySend(message, outbox.OutboxId, settings, cancellationToken);
+                if (outcome != SendOutcome.Sent)
+                {
+                    break;
+                }
 
-        if (!failed && messages.Count < settings.MessageDeliveryLimit)
-        {
-            db.Remove(outbox);
-        }
-        else if (failed)
-        {
-            // To the back of the line: the claim takes the oldest outbox first, and one that keeps failing must not
-            // be everyone's first claim. Order only holds within an outbox, so moving it reorders nothing it promised.
-            outbox.Created = DateTime.UtcNow;
-        }
+                outbox.LastSequenceNumber = message.SequenceNumber;
+                sent++;
+            }
 
-        outbox.LockId = NewId.NextGuid();
-        await db.SaveChangesAsync(cancellationToken);
-        // Never cancelled: work that is done must not be thrown away (and redone) by a shutdown mid-commit.
-        await transaction.CommitAsync(CancellationToken.None);
-        return failed ? -1 : sent;
+            if (sent > 0)
+            {
+                var lastSent = outbox.LastSequenceNumber!.Value;
+                await db.Set<OutboxMessage>()
+                    .Where(x => x.OutboxId == outbox.OutboxId && x.SequenceNumber <= lastSent)
+                    .ExecuteDeleteAsync(CancellationToken.None);
+            }
+
+            if (outcome == SendOutcome.Sent && messages.Count < settings.MessageDeliveryLimit)
+            {
+                db.Remove(outbox);
+            }
+            else if (outcome is SendOutcome.Failed { } failure)
+            {
+                SetAside(outbox, failure.Reason, limits.MaxDeliveryAttempts);
+            }
+
+            outbox.LockId = NewId.NextGuid();
+            await db.SaveChangesAsync(CancellationToken.None);
+            return outcome == SendOutcome.Sent ? sent : -1;
+        }, cancellationToken);
     }
 
-    private async Task<bool> TrySend(OutboxMessage message, Guid outboxId, OutboxDeliveryServiceOptions settings, CancellationToken cancellationToken)
+    private void SetAside(OutboxState outbox, string reason, int maxAttempts)
+    {
+        outbox.DeliveryAttempts++;
+        outbox.LastError = reason;
+        if (outbox.DeliveryAttempts >= maxAttempts)
+        {
+            // Dead-lettered: kept with its reason for an operator, never claimed again.
+            outbox.DeadLettered = _time.GetUtcNow().UtcDateTime;
+            logger.BusOutboxDeadLettered(outbox.OutboxId, outbox.DeliveryAttempts, reason);
+        }
+        else
+        {
+            // To the back of the line: the claim takes the oldest outbox first, and one that keeps failing must not be
+            // everyone's first claim. Order only holds within an outbox, so moving it reorders nothing it promised.
+            outbox.Created = _time.GetUtcNow().UtcDateTime;
+        }
+    }
+
+    private async Task<SendOutcome> TrySend(OutboxMessage message, Guid outboxId, OutboxDeliveryServiceOptions settings, CancellationToken cancellationToken)
     {
         if (message.DestinationAddress is null)
         {
-            return true;
+            return SendOutcome.Sent;
         }
 
         using var activity = DurableMessagingTelemetry.Source.StartActivity("outbox deliver", ActivityKind.Producer);
@@ -159,25 +173,31 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
             timeout.CancelAfter(settings.MessageDeliveryTimeout);
             var endpoint = await bus.GetSendEndpoint(message.DestinationAddress);
             await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, message.DestinationAddress), timeout.Token);
-            DurableMessagingTelemetry.OutboxDeliveryLag.Record(DurableMessagingTelemetry.SecondsSince(message.SentTime));
-            return true;
+            DurableMessagingTelemetry.OutboxDeliveryLag.Record(Math.Max(0, (_time.GetUtcNow().UtcDateTime - message.SentTime).TotalSeconds));
+            return SendOutcome.Sent;
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Not confirmed before the host stopped: it stays for the next delivery.
+            return SendOutcome.Stopped;
+        }
+        catch (Exception exception)
         {
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
             logger.BusOutboxSendFailed(exception, outboxId, message.MessageId);
-            return false;
+            return new SendOutcome.Failed($"{exception.GetType().Name}: {exception.Message}");
         }
     }
 
     private async Task CountBacklog(OutboxDeliveryServiceOptions settings, CancellationToken cancellationToken)
     {
-        if (DateTime.UtcNow - _backlogCountedAt < settings.QueryDelay)
+        var now = _time.GetTimestamp();
+        var counted = Interlocked.Read(ref _backlogCountedAt);
+        if (counted != 0 && _time.GetElapsedTime(counted, now) < settings.QueryDelay || Interlocked.CompareExchange(ref _backlogCountedAt, now, counted) != counted)
         {
             return;
         }
 
-        _backlogCountedAt = DateTime.UtcNow;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         DurableMessagingTelemetry.SetOutboxBacklog(await db.Set<OutboxMessage>().LongCountAsync(x => x.OutboxId != null, cancellationToken));
@@ -186,6 +206,7 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
     private static string BuildClaimSql(DbContext db)
     {
         var names = ModelNames.For<OutboxState>(db);
-        return $"SELECT * FROM {names.Table} ORDER BY {names.Column(nameof(OutboxState.Created))} LIMIT 1 FOR UPDATE SKIP LOCKED";
+        return $"SELECT * FROM {names.Table} WHERE {names.Column(nameof(OutboxState.DeadLettered))} IS NULL " +
+               $"ORDER BY {names.Column(nameof(OutboxState.Created))} LIMIT 1 FOR UPDATE SKIP LOCKED";
     }
 }

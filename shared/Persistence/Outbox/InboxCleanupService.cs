@@ -15,7 +15,8 @@ namespace Platform.Persistence.Outbox;
 internal sealed class InboxCleanupService<TDbContext>(
     IServiceScopeFactory scopes,
     IOptions<InboxCleanupServiceOptions<TDbContext>> options,
-    ILogger<InboxCleanupService<TDbContext>> logger)
+    ILogger<InboxCleanupService<TDbContext>> logger,
+    TimeProvider time)
     : BackgroundService
     where TDbContext : DbContext
 {
@@ -42,7 +43,7 @@ internal sealed class InboxCleanupService<TDbContext>(
                 logger.InboxCleanupFaulted(exception, delay);
             }
 
-            await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.Delay(delay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -51,7 +52,7 @@ internal sealed class InboxCleanupService<TDbContext>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         db.Database.SetCommandTimeout(settings.QueryTimeout);
-        var cutoff = DateTime.UtcNow - settings.DuplicateDetectionWindow;
+        var cutoff = time.GetUtcNow().UtcDateTime - settings.DuplicateDetectionWindow;
         var ids = db.Set<InboxState>()
             .Where(x => x.Delivered < cutoff || (x.Consumed == null && x.Received < cutoff))
             .OrderBy(x => x.Id)

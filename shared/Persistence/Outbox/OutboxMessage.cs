@@ -15,6 +15,12 @@ public sealed class OutboxMessage : OutboxMessageContext
     private Headers? _headers;
     private IReadOnlyDictionary<string, object>? _properties;
 
+    /// <summary>
+    /// Header carrying <see cref="SequenceNumber"/> on the sent message: one database sequence orders everything this
+    /// service's outbox writes, which the scheduler uses to order schedule and cancel commands without clocks.
+    /// </summary>
+    public const string SequenceHeader = "Platform-Outbox-Sequence";
+
     /// <summary>Insertion order; delivery follows it.</summary>
     public long SequenceNumber { get; set; }
 
@@ -92,8 +98,9 @@ public sealed class OutboxMessage : OutboxMessageContext
     /// <summary>Reads the JSON columns back into headers and properties before the row is sent.</summary>
     public void Deserialize(IObjectDeserializer deserializer)
     {
-        var headers = deserializer.DeserializeDictionary<object?>(Headers);
-        _headers = headers is null ? EmptyHeaders.Instance : new DictionarySendHeaders(headers);
+        var headers = deserializer.DeserializeDictionary<object?>(Headers) ?? new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        headers[SequenceHeader] = SequenceNumber;
+        _headers = new DictionarySendHeaders(headers);
         _properties = deserializer.DeserializeDictionary<object>(Properties);
     }
 }

@@ -6,7 +6,7 @@ namespace Platform.Persistence.Outbox;
 /// <summary>Turns a message a consumer or handler is sending into an <see cref="OutboxMessage"/> row.</summary>
 internal static class OutboxMessageFactory
 {
-    public static OutboxMessage Create<T>(SendContext<T> context, IObjectDeserializer serializer)
+    public static OutboxMessage Create<T>(SendContext<T> context, IObjectDeserializer serializer, TimeProvider time)
         where T : class
     {
         var messageId = context.MessageId
@@ -20,7 +20,7 @@ internal static class OutboxMessageFactory
                 $"{TypeCache<T>.ShortName} was sent with SendContext.Delay; use the message scheduler (ScheduleSend) instead.");
         }
 
-        var now = DateTime.UtcNow;
+        var now = time.GetUtcNow().UtcDateTime;
         var row = new OutboxMessage
         {
             MessageId = messageId,

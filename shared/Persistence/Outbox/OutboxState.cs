@@ -20,4 +20,13 @@ public sealed class OutboxState
 
     /// <summary>The last message the broker confirmed.</summary>
     public long? LastSequenceNumber { get; set; }
+
+    /// <summary>Deliveries that failed (broker refused or did not confirm in time).</summary>
+    public int DeliveryAttempts { get; set; }
+
+    /// <summary>Why the last delivery failed.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>When it was given up after too many failed deliveries (UTC); such an outbox is never claimed again.</summary>
+    public DateTime? DeadLettered { get; set; }
 }

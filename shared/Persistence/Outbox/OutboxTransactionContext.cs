@@ -6,5 +6,6 @@ namespace Platform.Persistence.Outbox;
 /// </summary>
 internal interface IOutboxTransactionContext
 {
-    Guid TransactionId { get; }
+    /// <summary>False once the outbox committed and only delivers; a saga never runs then.</summary>
+    bool InTransaction { get; }
 }

@@ -6,57 +6,117 @@ using Microsoft.EntityFrameworkCore;
 namespace Platform.Persistence.Outbox;
 
 /// <summary>
-/// The consume context a consumer or saga sees inside the outbox: its publishes, sends, responses and schedules become
-/// <see cref="OutboxMessage"/> rows on the shared scoped DbContext, and the inbox row records how far the message got.
+/// The consume context a consumer or saga sees inside the outbox: its publishes, sends, responses and schedules are kept
+/// here and written as <see cref="OutboxMessage"/> rows by <see cref="SetConsumed"/>, in the same SaveChanges as the
+/// consumer's own changes and the inbox row's new state. Nothing is attached to the DbContext before that moment, so a
+/// consumer that clears its change tracker (the usual EF recovery) loses neither the inbox update nor its messages.
 /// </summary>
+/// <remarks>
+/// Right after the consuming transaction commits, the factory delivers the messages written here from memory
+/// (<see cref="LeaveTransaction"/>) and records the delivery with one statement; a message found consumed but not
+/// delivered (a crash, a failed send) is delivered from the database under the inbox row's lock instead.
+/// </remarks>
 internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
     ConsumeContext<TMessage> context,
     OutboxConsumeOptions options,
     IServiceProvider provider,
     TDbContext db,
-    Guid transactionId,
-    InboxState inbox)
+    InboxStatements statements,
+    InboxClaim claim,
+    TimeProvider time)
     : OutboxConsumeContextProxy<TMessage>(context, options, provider), IOutboxTransactionContext
     where TDbContext : DbContext
     where TMessage : class
 {
     private readonly Lock _addLock = new();
+    private readonly List<OutboxMessage> _written = [];
+    private bool _inTransaction = true;
 
-    public override Guid? MessageId => inbox.MessageId;
+    public override Guid? MessageId => claim.MessageId;
 
     public override bool ContinueProcessing { get; set; } = true;
 
-    public override bool IsMessageConsumed => inbox.Consumed.HasValue;
+    // A row inserted by this transaction's claim is marked consumed only so that it commits that way; the consumer has
+    // not run yet.
+    public override bool IsMessageConsumed => (Consumed.HasValue && !claim.IsNew) || ConsumedNow;
 
-    public override bool IsOutboxDelivered => inbox.Delivered.HasValue;
+    public override bool IsOutboxDelivered => Delivered.HasValue;
 
-    public override int ReceiveCount => inbox.ReceiveCount;
+    public override int ReceiveCount => claim.ReceiveCount;
 
-    public override long? LastSequenceNumber => inbox.LastSequenceNumber;
+    public override long? LastSequenceNumber => LastSequence;
 
-    public Guid TransactionId => transactionId;
+    /// <summary>True once the consumer ran in this context and its effects were saved.</summary>
+    public bool ConsumedNow { get; private set; }
+
+    /// <summary>True while the inbox row's transaction is open; the saga repository joins it then.</summary>
+    public bool InTransaction => _inTransaction;
+
+    private DateTime? Consumed { get; set; } = claim.Consumed;
+
+    private DateTime? Delivered { get; set; } = claim.IsNew ? null : claim.Delivered;
+
+    private long? LastSequence { get; set; } = claim.LastSequenceNumber;
+
+    /// <summary>The inbox state as a comparable value, to prove that every step moves the message forward.</summary>
+    public (bool Consumed, bool Delivered, long? LastSequence, bool Continue) Progress =>
+        (IsMessageConsumed, IsOutboxDelivered, LastSequence, ContinueProcessing);
 
     public override async Task SetConsumed()
     {
-        inbox.Consumed = DateTime.UtcNow;
+        List<OutboxMessage> written;
+        lock (_addLock)
+        {
+            written = [.. _written];
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var delivered = written.Count == 0 ? now : (DateTime?)null;
+        if (!claim.IsNew || delivered is null)
+        {
+            // The claim inserted "consumed and delivered"; anything else is one UPDATE in the same batch as the effects.
+            var row = new InboxState { Id = claim.Id, MessageId = claim.MessageId, ConsumerId = claim.ConsumerId };
+            db.Attach(row);
+            row.Consumed = claim.IsNew ? claim.Consumed : now;
+            row.Delivered = delivered;
+            db.Entry(row).Property(x => x.Consumed).IsModified = true;
+            db.Entry(row).Property(x => x.Delivered).IsModified = true;
+        }
+
+        db.Set<OutboxMessage>().AddRange(written);
         await db.SaveChangesAsync(CancellationToken);
+        Consumed = now;
+        Delivered = delivered;
+        ConsumedNow = true;
     }
 
-    public override async Task SetDelivered()
+    public override Task SetDelivered()
     {
-        inbox.Delivered = DateTime.UtcNow;
-        await db.SaveChangesAsync(CancellationToken);
+        Delivered = time.GetUtcNow().UtcDateTime;
+        return Task.CompletedTask;
     }
 
     public override async Task<List<OutboxMessageContext>> LoadOutboxMessages()
     {
-        var last = inbox.LastSequenceNumber ?? 0;
-        var rows = await db.Set<OutboxMessage>()
-            .Where(x => x.InboxMessageId == inbox.MessageId && x.InboxConsumerId == ConsumerId && x.SequenceNumber > last)
-            .OrderBy(x => x.SequenceNumber)
-            .Take(Options.MessageDeliveryLimit + 1)
-            .AsNoTracking()
-            .ToListAsync(CancellationToken);
+        var last = LastSequence ?? 0;
+        List<OutboxMessage> rows;
+        if (ConsumedNow)
+        {
+            lock (_addLock)
+            {
+                rows = [.. _written.Where(x => x.SequenceNumber > last).OrderBy(x => x.SequenceNumber).Take(Options.MessageDeliveryLimit + 1)];
+            }
+        }
+        else
+        {
+            rows = await db.Set<OutboxMessage>()
+                .Where(x => x.InboxMessageId == claim.MessageId && x.InboxConsumerId == ConsumerId && x.SequenceNumber > last)
+                .OrderBy(x => x.SequenceNumber)
+                .Take(Options.MessageDeliveryLimit + 1)
+                .AsNoTracking()
+                .ToListAsync(CancellationToken);
+        }
+
         foreach (var row in rows)
         {
             row.Deserialize(SerializerContext);
@@ -67,30 +127,42 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
 
     public override Task NotifyOutboxMessageDelivered(OutboxMessageContext message)
     {
-        inbox.LastSequenceNumber = message.SequenceNumber;
+        LastSequence = message.SequenceNumber;
         if (message.SentTime is { } sent)
         {
-            DurableMessagingTelemetry.OutboxDeliveryLag.Record(DurableMessagingTelemetry.SecondsSince(sent));
+            DurableMessagingTelemetry.OutboxDeliveryLag.Record(Math.Max(0, (time.GetUtcNow().UtcDateTime - sent).TotalSeconds));
         }
 
         return Task.CompletedTask;
     }
 
-    public override Task RemoveOutboxMessages() =>
-        db.Set<OutboxMessage>()
-            .Where(x => x.InboxMessageId == inbox.MessageId && x.InboxConsumerId == ConsumerId)
-            .ExecuteDeleteAsync(CancellationToken);
+    /// <summary>Deletes the delivered rows and records the delivery: one statement, or none when nothing was written.</summary>
+    public override Task RemoveOutboxMessages()
+    {
+        if (ConsumedNow && _written.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return statements.Cleanup(db, claim, Delivered, LastSequence, CancellationToken);
+    }
+
+    /// <summary>Records delivery progress made under the lock (a partial batch of a long outbox).</summary>
+    public Task SaveProgress() => statements.RecordProgress(db, claim, Delivered, LastSequence, CancellationToken);
+
+    /// <summary>The consuming transaction committed: what follows (delivery from memory) runs without the row lock.</summary>
+    public void LeaveTransaction() => _inTransaction = false;
 
     public override Task AddSend<T>(SendContext<T> context)
     {
-        var row = OutboxMessageFactory.Create(context, SerializerContext);
-        row.InboxMessageId = inbox.MessageId;
+        var row = OutboxMessageFactory.Create(context, SerializerContext, time);
+        row.InboxMessageId = claim.MessageId;
         row.InboxConsumerId = ConsumerId;
 
-        // A consumer may publish from several tasks at once; the change tracker is not thread-safe.
+        // A consumer may publish from several tasks at once.
         lock (_addLock)
         {
-            db.Set<OutboxMessage>().Add(row);
+            _written.Add(row);
         }
 
         return Task.CompletedTask;

@@ -1,116 +1,81 @@
-using System.Data;
 using MassTransit;
 using MassTransit.Middleware;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Platform.Persistence.Outbox;
 
 /// <summary>
-/// Runs one consumed message through the inbox and outbox, one short transaction per step, until
-/// <see cref="OutboxMessagePipe{TMessage}"/> (MassTransit core) says the message is consumed, delivered and cleaned up.
-/// Each step first takes the inbox row's lock, so duplicates of a message wait for each other instead of both running.
+/// Runs one consumed message through the inbox and outbox with as few round trips as the guarantees allow
+/// (docs/durable-messaging.md, "Consumer outbox"): one transaction claims the inbox row with an upsert (duplicates of
+/// the message wait on its lock), runs the consumer and saves its effects, its outgoing messages and the inbox state in
+/// one batch; after the commit the messages are sent from memory and one statement records the delivery.
+/// A message found consumed but not delivered is delivered from the database under the row lock instead.
+/// <see cref="OutboxMessagePipe{TMessage}"/> (MassTransit core) decides each step; every step must move the message
+/// forward, so no state of the row can make the consumer run twice or the loop spin.
 /// </summary>
-internal sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, IServiceProvider provider) : IOutboxContextFactory<TDbContext>
+internal sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, IServiceProvider provider, TimeProvider time)
+    : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
 {
-    private static string? _lockSql;
-    private static string? _insertSql;
+    /// <summary>More transactions than any outbox needs (each delivers up to the delivery limit): a bug, not a backlog.</summary>
+    private const int MaxSteps = 1000;
 
     public async Task Send<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next)
         where T : class
     {
         var messageId = context.GetOriginalMessageId()
             ?? throw new MessageException(typeof(T), "The inbox needs a MessageId");
-        BuildSql();
+        var statements = InboxStatements.For(db);
 
-        var continueProcessing = true;
-        while (continueProcessing)
+        for (var step = 0; step < MaxSteps; step++)
         {
-            var strategy = db.Database.CreateExecutionStrategy();
-            continueProcessing = await strategy.ExecuteAsync(() => RunStep(context, options, next, messageId));
+            var outbox = await DurableTransaction.RunAsync(db, async () =>
+            {
+                var claim = await statements.Claim(db, messageId, options.ConsumerId, time.GetUtcNow().UtcDateTime,
+                    context.ExpirationTime?.ToUniversalTime(), context.CancellationToken);
+                var outbox = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, statements, claim, time);
+                var before = outbox.Progress;
+                await next.Send(outbox);
+                if (outbox is { ConsumedNow: false, ContinueProcessing: true })
+                {
+                    if (outbox.IsOutboxDelivered)
+                    {
+                        await next.Send(outbox); // delivered: remove the rows in the same transaction
+                    }
+                    else
+                    {
+                        await outbox.SaveProgress();
+                    }
+                }
+
+                if (outbox.Progress == before)
+                {
+                    throw new InvalidOperationException(
+                        $"The outbox of message {messageId} made no progress (consumed {before.Consumed}, delivered {before.Delivered}).");
+                }
+
+                return outbox;
+            }, context.CancellationToken);
+
+            if (outbox.ConsumedNow)
+            {
+                // Deliver what the consumer wrote straight from memory, then record it: no second lock, no reload.
+                outbox.LeaveTransaction();
+                await next.Send(outbox);
+                if (outbox is { ContinueProcessing: true, IsOutboxDelivered: true })
+                {
+                    await next.Send(outbox);
+                }
+            }
+
+            if (!outbox.ContinueProcessing)
+            {
+                return;
+            }
         }
+
+        throw new InvalidOperationException($"The outbox of message {messageId} did not finish in {MaxSteps} steps.");
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("outboxContextFactory").Add("provider", "postgres");
-
-    private async Task<bool> RunStep<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next, Guid messageId)
-        where T : class
-    {
-        // READ COMMITTED with explicit row locks: after waiting for a lock PostgreSQL re-reads the committed row,
-        // whereas REPEATABLE READ would fail the waiter with 40001 (handbook §7).
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
-        try
-        {
-            var inbox = await LockInboxRow(messageId, options.ConsumerId, context);
-            inbox.LockId = NewId.NextGuid();
-            inbox.ReceiveCount++;
-            await db.SaveChangesAsync(context.CancellationToken);
-
-            var outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, transaction.TransactionId, inbox);
-            await next.Send(outboxContext);
-            await db.SaveChangesAsync(context.CancellationToken);
-            // Never cancelled: work that is done must not be thrown away (and redone) by a shutdown mid-commit.
-            await transaction.CommitAsync(CancellationToken.None);
-            return outboxContext.ContinueProcessing;
-        }
-        catch
-        {
-            // Whatever the consumer tracked belongs to the rolled-back transaction; a retry starts clean.
-            db.ChangeTracker.Clear();
-            throw;
-        }
-    }
-
-    private async Task<InboxState> LockInboxRow(Guid messageId, Guid consumerId, ConsumeContext context)
-    {
-        var row = await SelectForUpdate(messageId, consumerId, context.CancellationToken);
-        if (row is not null)
-        {
-            return row;
-        }
-
-        // ON CONFLICT DO NOTHING waits for a concurrent duplicate's uncommitted insert instead of failing, and the
-        // second SELECT then sees (and locks) whichever row won.
-        await db.Database.ExecuteSqlRawAsync(
-            _insertSql!,
-            [
-                new NpgsqlParameter<Guid>("p0", messageId),
-                new NpgsqlParameter<Guid>("p1", consumerId),
-                new NpgsqlParameter<Guid>("p2", NewId.NextGuid()),
-                new NpgsqlParameter<DateTime>("p3", DateTime.UtcNow),
-                new NpgsqlParameter("p4", NpgsqlDbType.TimestampTz) { Value = (object?)context.ExpirationTime?.ToUniversalTime() ?? DBNull.Value },
-            ],
-            context.CancellationToken);
-        return await SelectForUpdate(messageId, consumerId, context.CancellationToken)
-            ?? throw new InvalidOperationException("The inbox row disappeared after it was inserted.");
-    }
-
-    private async Task<InboxState?> SelectForUpdate(Guid messageId, Guid consumerId, CancellationToken cancellationToken)
-    {
-        var rows = await db.Set<InboxState>()
-            .FromSqlRaw(_lockSql!, messageId, consumerId)
-            .AsTracking()
-            .ToListAsync(cancellationToken);
-        return rows.SingleOrDefault();
-    }
-
-    private void BuildSql()
-    {
-        if (_lockSql is not null)
-        {
-            return;
-        }
-
-        var names = ModelNames.For<InboxState>(db);
-        var messageId = names.Column(nameof(InboxState.MessageId));
-        var consumerId = names.Column(nameof(InboxState.ConsumerId));
-        _insertSql =
-            $"INSERT INTO {names.Table} ({messageId}, {consumerId}, {names.Column(nameof(InboxState.LockId))}, " +
-            $"{names.Column(nameof(InboxState.Received))}, {names.Column(nameof(InboxState.ReceiveCount))}, " +
-            $"{names.Column(nameof(InboxState.ExpirationTime))}) VALUES (@p0, @p1, @p2, @p3, 0, @p4) " +
-            $"ON CONFLICT ({messageId}, {consumerId}) DO NOTHING";
-        _lockSql = $"SELECT * FROM {names.Table} WHERE {messageId} = {{0}} AND {consumerId} = {{1}} FOR UPDATE";
-    }
 }

@@ -24,6 +24,18 @@ public sealed class PostgresOutboxOptions
     /// </summary>
     public bool OnAllEndpoints { get; set; } = true;
 
+    /// <summary>
+    /// How long after its consumer committed an undelivered consumer outbox is left to the message's own handling before
+    /// the sweep sends it (its message may have gone to <c>_error</c> meanwhile). Default 1 minute.
+    /// </summary>
+    public TimeSpan UndeliveredSweepAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Failed deliveries after which a bus outbox is dead-lettered (kept in <c>outbox_state</c> with its reason, never
+    /// claimed again) instead of being retried forever. Default 10.
+    /// </summary>
+    public int MaxDeliveryAttempts { get; set; } = 10;
+
     /// <summary>True when <see cref="UseBusOutbox"/> was called.</summary>
     public bool BusOutboxEnabled { get; private set; }
 

@@ -19,7 +19,8 @@ internal sealed class PostgresScopedBusContext<TDbContext>(
     TDbContext db,
     IBusOutboxNotification notification,
     IClientFactory clientFactory,
-    IServiceProvider provider)
+    IServiceProvider provider,
+    TimeProvider time)
     : ScopedBusContext, OutboxSendContext, IDisposable
     where TDbContext : DbContext
 {
@@ -39,7 +40,7 @@ internal sealed class PostgresScopedBusContext<TDbContext>(
     public Task AddSend<T>(SendContext<T> context)
         where T : class
     {
-        var row = OutboxMessageFactory.Create(context, SystemTextJsonMessageSerializer.Instance);
+        var row = OutboxMessageFactory.Create(context, SystemTextJsonMessageSerializer.Instance, time);
         lock (_addLock)
         {
             // After a SaveChanges the outbox is committed (or about to be): later messages start a new one, so the
@@ -51,7 +52,7 @@ internal sealed class PostgresScopedBusContext<TDbContext>(
                     notification.Delivered();
                 }
 
-                _outbox = new OutboxState { OutboxId = NewId.NextGuid(), Created = DateTime.UtcNow };
+                _outbox = new OutboxState { OutboxId = NewId.NextGuid(), Created = time.GetUtcNow().UtcDateTime };
                 db.Add(_outbox);
             }
 

@@ -18,11 +18,12 @@ internal sealed class PostgresScopedBusContextProvider<TDbContext> : IScopedBusC
         IBusOutboxNotification notification,
         Bind<IBus, IClientFactory> clientFactory,
         Bind<IBus, IScopedConsumeContextProvider> consumeContextProvider,
-        IServiceProvider provider)
+        IServiceProvider provider,
+        TimeProvider time)
     {
         Context = consumeContextProvider.Value.HasContext
             ? new ConsumeContextScopedBusContext(consumeContextProvider.Value.GetContext(), clientFactory.Value)
-            : new PostgresScopedBusContext<TDbContext>(bus, db, notification, clientFactory.Value, provider);
+            : new PostgresScopedBusContext<TDbContext>(bus, db, notification, clientFactory.Value, provider, time);
     }
 
     public ScopedBusContext Context { get; }

@@ -10,14 +10,21 @@ namespace Platform.Persistence.Sagas;
 /// What MassTransit's saga pipe does to one instance while a message is consumed, on the scoped DbContext inside the
 /// transaction opened by <see cref="PostgresSagaRepositoryContextFactory{TSaga,TDbContext}"/> or by the outbox.
 /// </summary>
+/// <remarks>
+/// <c>savedByOutbox</c> is true inside the consumer outbox's transaction: the outbox saves everything tracked (saga row,
+/// inbox state, outgoing messages) in one batch right after the saga ran, so saving here too would only add round trips.
+/// </remarks>
 internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
     DbContext db,
     ConsumeContext<TMessage> consumeContext,
-    ISagaConsumeContextFactory<DbContext, TSaga> factory)
+    ISagaConsumeContextFactory<DbContext, TSaga> factory,
+    bool savedByOutbox)
     : ConsumeContextScope<TMessage>(consumeContext, db), SagaRepositoryContext<TSaga, TMessage>
     where TSaga : class, ISaga
     where TMessage : class
 {
+    private const string InsertSavepoint = "saga_insert";
+
     private readonly ConsumeContext<TMessage> _consumeContext = consumeContext;
 
     public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
@@ -26,16 +33,27 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
     public async Task<SagaConsumeContext<TSaga, TMessage>?> Insert(TSaga instance)
     {
         var entry = db.Set<TSaga>().Add(instance);
+        // Behind a savepoint, a duplicate key rolls back only this insert and the transaction stays usable for the Load
+        // that follows.
+        var transaction = db.Database.CurrentTransaction;
+        if (transaction is not null)
+        {
+            await transaction.CreateSavepointAsync(InsertSavepoint, CancellationToken);
+        }
+
         try
         {
-            // Inside a transaction EF Core saves behind a savepoint, so a duplicate key rolls back only this insert
-            // and the transaction stays usable for the Load that follows.
             await db.SaveChangesAsync(CancellationToken);
             return await factory.CreateSagaConsumeContext(db, _consumeContext, instance, SagaConsumeContextMode.Insert);
         }
         catch (DbUpdateException)
         {
             entry.State = EntityState.Detached;
+            if (transaction is not null)
+            {
+                await transaction.RollbackToSavepointAsync(InsertSavepoint, CancellationToken.None);
+            }
+
             return null;
         }
     }
@@ -48,20 +66,20 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
             : await factory.CreateSagaConsumeContext(db, _consumeContext, instance, SagaConsumeContextMode.Load);
     }
 
-    public async Task Save(SagaConsumeContext<TSaga> context)
+    public Task Save(SagaConsumeContext<TSaga> context)
     {
         // Two initial events for a new instance both get here; the loser fails on the primary key, its transaction
         // rolls back and the endpoint's retry finds the winner's row with Load.
         db.Set<TSaga>().Add(context.Saga);
-        await db.SaveChangesAsync(CancellationToken);
+        return SaveChanges();
     }
 
-    public Task Update(SagaConsumeContext<TSaga> context) => db.SaveChangesAsync(CancellationToken);
+    public Task Update(SagaConsumeContext<TSaga> context) => SaveChanges();
 
-    public async Task Delete(SagaConsumeContext<TSaga> context)
+    public Task Delete(SagaConsumeContext<TSaga> context)
     {
         db.Set<TSaga>().Remove(context.Saga);
-        await db.SaveChangesAsync(CancellationToken);
+        return SaveChanges();
     }
 
     public Task Discard(SagaConsumeContext<TSaga> context) => Task.CompletedTask;
@@ -76,6 +94,8 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
 
         return Task.CompletedTask;
     }
+
+    private Task SaveChanges() => savedByOutbox ? Task.CompletedTask : db.SaveChangesAsync(CancellationToken);
 
     public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(ConsumeContext<T> consumeContext, TSaga instance, SagaConsumeContextMode mode)
         where T : class =>

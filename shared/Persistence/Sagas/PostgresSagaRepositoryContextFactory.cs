@@ -1,4 +1,3 @@
-using System.Data;
 using MassTransit;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
@@ -19,11 +18,11 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
 {
     public Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next)
         where T : class =>
-        WithinTransaction(context, () => next.Send(new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory)));
+        WithinTransaction(context, savedByOutbox => next.Send(new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, savedByOutbox)));
 
     public Task SendQuery<T>(ConsumeContext<T> context, ISagaQuery<TSaga> query, IPipe<SagaRepositoryQueryContext<TSaga, T>> next)
         where T : class =>
-        WithinTransaction(context, async () =>
+        WithinTransaction(context, async savedByOutbox =>
         {
             // Locked in id order: two queries matching overlapping sets never wait on each other in a cycle (40P01).
             var ids = await db.Set<TSaga>().AsNoTracking().Where(query.FilterExpression).Select(x => x.CorrelationId)
@@ -39,7 +38,7 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
                 }
             }
 
-            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory);
+            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, savedByOutbox);
             await next.Send(new LoadedSagaRepositoryQueryContext<TSaga, T>(repositoryContext, instances));
         });
 
@@ -55,29 +54,14 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
 
     public void Probe(ProbeContext context) => context.Add("persistence", "postgres");
 
-    private async Task WithinTransaction(ConsumeContext context, Func<Task> callback)
+    private Task WithinTransaction(ConsumeContext context, Func<bool, Task> callback)
     {
-        if (context.TryGetPayload<IOutboxTransactionContext>(out _))
+        // Inside the consumer outbox: its transaction is open and its save follows the saga.
+        if (context.TryGetPayload<IOutboxTransactionContext>(out var outbox) && outbox.InTransaction)
         {
-            await callback();
-            return;
+            return callback(true);
         }
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
-            try
-            {
-                await callback();
-                // Never cancelled: work that is done must not be thrown away (and redone) by a shutdown mid-commit.
-                await transaction.CommitAsync(CancellationToken.None);
-            }
-            catch
-            {
-                db.ChangeTracker.Clear();
-                throw;
-            }
-        });
+        return DurableTransaction.RunAsync(db, () => callback(false), context.CancellationToken);
     }
 }

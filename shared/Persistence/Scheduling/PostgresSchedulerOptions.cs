@@ -23,4 +23,10 @@ public sealed class PostgresSchedulerOptions
     /// topology the broker refuses, so without this limit one bad destination would stall the sweep.
     /// </summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Failed sends after which a scheduled message is dead-lettered (kept in <c>scheduled_message</c> with its reason,
+    /// never claimed again) instead of being retried forever. Default 10.
+    /// </summary>
+    public int MaxDeliveryAttempts { get; set; } = 10;
 }

@@ -1,4 +1,3 @@
-using System.Data;
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Scheduling;
@@ -12,7 +11,11 @@ namespace Platform.Persistence.Scheduling;
 /// Stores a <see cref="ScheduleMessage"/> as a <see cref="ScheduledMessageEntry"/> row (Quartz-shaped: payload re-serialized
 /// with its own types, envelope taken from the command). Upserts by token, so a redelivered command replaces its row.
 /// </summary>
-internal sealed class ScheduleMessageConsumer<TDbContext>(TDbContext db, SchedulerWakeUp wakeUp, ILogger<ScheduleMessageConsumer<TDbContext>> logger)
+internal sealed class ScheduleMessageConsumer<TDbContext>(
+    TDbContext db,
+    SchedulerWakeUp wakeUp,
+    TimeProvider time,
+    ILogger<ScheduleMessageConsumer<TDbContext>> logger)
     : IConsumer<ScheduleMessage>
     where TDbContext : DbContext
 {
@@ -22,22 +25,35 @@ internal sealed class ScheduleMessageConsumer<TDbContext>(TDbContext db, Schedul
         var tokenId = command.CorrelationId;
         var body = context.SerializerContext.GetMessageSerializer(command.Payload, command.PayloadType)
             .GetMessageBody(new MessageSendContext<ScheduleMessage>(command));
-        var serializer = SystemTextJsonMessageSerializer.Instance;
         var dueAt = command.ScheduledTime.Kind == DateTimeKind.Unspecified
             ? DateTime.SpecifyKind(command.ScheduledTime, DateTimeKind.Utc)
             : command.ScheduledTime.ToUniversalTime();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
+        var stored = await DurableTransaction.RunAsync(db, () => Store(context, tokenId, dueAt, body.GetString()), context.CancellationToken);
+        if (stored)
+        {
+            logger.MessageScheduled(tokenId, dueAt);
+            wakeUp.Notify();
+        }
+        else
+        {
+            logger.ScheduleIgnoredCancelled(tokenId);
+        }
+    }
+
+    private async Task<bool> Store(ConsumeContext<ScheduleMessage> context, Guid tokenId, DateTime dueAt, string body)
+    {
+        var command = context.Message;
+        var serializer = SystemTextJsonMessageSerializer.Instance;
         await ScheduledTokenLock.Acquire(db, tokenId, context.CancellationToken);
         var cancellation = await db.Set<ScheduledMessageCancellation>().SingleOrDefaultAsync(x => x.TokenId == tokenId, context.CancellationToken);
         if (cancellation is not null)
         {
             // Only a schedule sent before the cancel is stale (a redelivered or late command). MassTransit reuses tokens
             // (request timeouts use the request id, which can be the saga's id), so a newer schedule is legitimate.
-            if (cancellation.Cancelled >= ScheduledTokenLock.SentAt(context))
+            if (ScheduleOrder.Of(context).IsNotAfter(cancellation))
             {
-                logger.ScheduleIgnoredCancelled(tokenId);
-                return;
+                return false;
             }
 
             db.Remove(cancellation);
@@ -46,7 +62,7 @@ internal sealed class ScheduleMessageConsumer<TDbContext>(TDbContext db, Schedul
         var row = await db.Set<ScheduledMessageEntry>().SingleOrDefaultAsync(x => x.TokenId == tokenId, context.CancellationToken);
         if (row is null)
         {
-            row = new ScheduledMessageEntry { TokenId = tokenId, Created = DateTime.UtcNow };
+            row = new ScheduledMessageEntry { TokenId = tokenId, Created = time.GetUtcNow().UtcDateTime };
             db.Add(row);
         }
 
@@ -55,7 +71,10 @@ internal sealed class ScheduleMessageConsumer<TDbContext>(TDbContext db, Schedul
         row.MessageId = context.MessageId ?? NewId.NextGuid();
         row.ContentType = context.ReceiveContext.ContentType.ToString();
         row.MessageType = string.Join(";", command.PayloadType);
-        row.Body = body.GetString();
+        row.Body = body;
+        row.DeliveryAttempts = 0;
+        row.LastError = null;
+        row.DeadLettered = null;
         row.ConversationId = context.ConversationId;
         row.CorrelationId = context.CorrelationId;
         row.InitiatorId = context.InitiatorId;
@@ -71,10 +90,7 @@ internal sealed class ScheduleMessageConsumer<TDbContext>(TDbContext db, Schedul
                 : null;
 
         await db.SaveChangesAsync(context.CancellationToken);
-        // Never cancelled: work that is done must not be thrown away (and redone) by a shutdown mid-commit.
-        await transaction.CommitAsync(CancellationToken.None);
-        logger.MessageScheduled(tokenId, dueAt);
-        wakeUp.Notify();
+        return true;
     }
 }
 
@@ -89,24 +105,26 @@ internal sealed class CancelScheduledMessageConsumer<TDbContext>(TDbContext db, 
     public async Task Consume(ConsumeContext<CancelScheduledMessage> context)
     {
         var tokenId = context.Message.TokenId;
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
-        await ScheduledTokenLock.Acquire(db, tokenId, context.CancellationToken);
-        var removed = await db.Set<ScheduledMessageEntry>().Where(x => x.TokenId == tokenId).ExecuteDeleteAsync(context.CancellationToken);
-        var cancelledAt = ScheduledTokenLock.SentAt(context);
-        var cancellation = await db.Set<ScheduledMessageCancellation>().SingleOrDefaultAsync(x => x.TokenId == tokenId, context.CancellationToken);
-        if (cancellation is null)
+        var removed = await DurableTransaction.RunAsync(db, async () =>
         {
-            db.Add(new ScheduledMessageCancellation { TokenId = tokenId, Cancelled = cancelledAt });
-        }
-        else if (cancellation.Cancelled < cancelledAt)
-        {
-            cancellation.Cancelled = cancelledAt;
-        }
+            await ScheduledTokenLock.Acquire(db, tokenId, context.CancellationToken);
+            var removed = await db.Set<ScheduledMessageEntry>().Where(x => x.TokenId == tokenId).ExecuteDeleteAsync(context.CancellationToken);
+            var order = ScheduleOrder.Of(context);
+            var cancellation = await db.Set<ScheduledMessageCancellation>().SingleOrDefaultAsync(x => x.TokenId == tokenId, context.CancellationToken);
+            if (cancellation is null)
+            {
+                cancellation = new ScheduledMessageCancellation { TokenId = tokenId };
+                db.Add(cancellation);
+                order.WriteTo(cancellation);
+            }
+            else if (order.IsAfter(cancellation))
+            {
+                order.WriteTo(cancellation);
+            }
 
-        await db.SaveChangesAsync(context.CancellationToken);
-
-        // Never cancelled: work that is done must not be thrown away (and redone) by a shutdown mid-commit.
-        await transaction.CommitAsync(CancellationToken.None);
+            await db.SaveChangesAsync(context.CancellationToken);
+            return removed;
+        }, context.CancellationToken);
         logger.ScheduleCancelled(tokenId, removed);
     }
 }
@@ -119,11 +137,4 @@ internal static class ScheduledTokenLock
 {
     public static Task Acquire(DbContext db, Guid tokenId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({tokenId.ToString("N")}, 0))", cancellationToken);
-
-    /// <summary>When the sender sent the command (UTC); schedule and cancel are ordered by it.</summary>
-    public static DateTime SentAt(ConsumeContext context)
-    {
-        var sent = context.SentTime ?? DateTime.UtcNow;
-        return sent.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(sent, DateTimeKind.Utc) : sent.ToUniversalTime();
-    }
 }

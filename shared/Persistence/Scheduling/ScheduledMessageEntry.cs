@@ -59,6 +59,15 @@ public sealed class ScheduledMessageEntry
 
     /// <summary>When the schedule was stored (UTC).</summary>
     public DateTime Created { get; set; }
+
+    /// <summary>Sends that failed (broker refused or did not confirm in time).</summary>
+    public int DeliveryAttempts { get; set; }
+
+    /// <summary>Why the last send failed.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>When it was given up after too many failed sends (UTC); such a row is never claimed again.</summary>
+    public DateTime? DeadLettered { get; set; }
 }
 
 /// <summary>
@@ -70,6 +79,9 @@ public sealed class ScheduledMessageCancellation
     /// <summary>The cancelled token.</summary>
     public Guid TokenId { get; set; }
 
-    /// <summary>When it was cancelled (UTC).</summary>
+    /// <summary>When the cancel was sent (UTC), by the sender's clock.</summary>
     public DateTime Cancelled { get; set; }
+
+    /// <summary>The cancel's outbox sequence number, when this service's outbox wrote it; orders it without clocks.</summary>
+    public long? Sequence { get; set; }
 }

@@ -9,7 +9,7 @@ namespace Platform.Persistence.Scheduling;
 /// Replays a <see cref="ScheduledMessageEntry"/> onto the outgoing send: the stored body with its own serializer, the schedule
 /// command's ids, addresses and headers, and <c>MT-Scheduling-TokenId</c> so a state machine can ignore stale timeouts.
 /// </summary>
-internal sealed class ScheduledMessageSendPipe(ScheduledMessageEntry row) : IPipe<SendContext>
+internal sealed class ScheduledMessageSendPipe(ScheduledMessageEntry row, TimeProvider time) : IPipe<SendContext>
 {
     public Task Send(SendContext context)
     {
@@ -33,7 +33,7 @@ internal sealed class ScheduledMessageSendPipe(ScheduledMessageEntry row) : IPip
 
         if (row.ExpirationTime is { } expires)
         {
-            context.TimeToLive = expires - DateTime.UtcNow;
+            context.TimeToLive = expires - time.GetUtcNow().UtcDateTime;
         }
 
         foreach (var header in headers)

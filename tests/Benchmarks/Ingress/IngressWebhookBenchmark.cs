@@ -10,7 +10,10 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Platform.Messaging;
 using Platform.Testing;
 using Platform.Testing.Infrastructure;
 
@@ -20,14 +23,17 @@ namespace Platform.Benchmarks.Ingress;
 /// Drives the ingress webhook with signed MESSAGE_INBOUND callbacks from this process against a real Kestrel port of
 /// the ingress running as a child process (Release build, real RabbitMQ with publisher confirms, a durable quorum queue
 /// bound to the event's exchange), and in the same run the same load against a bare Kestrel endpoint (a second child
-/// process that only reads the body and answers 200). Prints accepted callbacks/s and p50/p99 latency of both.
-/// Loopback only; bounded by time and request count.
+/// process that only reads the body and answers 200), and against a bare publishing endpoint (a third child process
+/// that reads the body and does the same confirmed MassTransit send of it, raw, to the same exchange and quorum queue).
+/// The bare publisher is the honest ceiling of the ingress's work; its goal is 80% of it. Prints accepted callbacks/s
+/// and p50/p99 latency of all three. Loopback only; bounded by time and request count.
 /// </summary>
 internal sealed partial class IngressWebhookBenchmark : IBenchmark
 {
     private const string AppId = "01JBENCHAPP000000000000000";
     private const string Secret = "benchmark-webhook-secret";
     private const string BareServerFlag = "--bare-server";
+    private const string BarePublishServerFlag = "--bare-publish-server";
     private const string EventExchange = "Platform.Contracts:InboundMessageReceived";
     private const string CountingQueue = "benchmark-inbound";
     private const int MaxRequestsPerTarget = 2_000_000;
@@ -35,7 +41,7 @@ internal sealed partial class IngressWebhookBenchmark : IBenchmark
     public string Name => "ingress-webhook";
 
     public string Description =>
-        "Signed Sinch callbacks/s and p50/p99: bare endpoint, ingress (child process, RabbitMQ confirms), gateway -> ingress. " +
+        "Signed Sinch callbacks/s and p50/p99 through ingress (child process, RabbitMQ confirms) and gateway -> ingress vs a bare endpoint and a bare confirmed publisher. " +
         "Args: [--seconds 15] [--concurrency 32] [--warmup 3]";
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
@@ -43,6 +49,12 @@ internal sealed partial class IngressWebhookBenchmark : IBenchmark
         if (args.Length == 2 && args[0] == BareServerFlag)
         {
             await RunBareServerAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
+            return;
+        }
+
+        if (args.Length == 2 && args[0] == BarePublishServerFlag)
+        {
+            await RunBarePublishServerAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
             return;
         }
 
@@ -66,6 +78,11 @@ internal sealed partial class IngressWebhookBenchmark : IBenchmark
 
             var barePort = FreePort();
             children.Add(StartChild(SelfCommand(), $"{Name} {BareServerFlag} {barePort}", new Dictionary<string, string>()));
+            var publishPort = FreePort();
+            children.Add(StartChild(SelfCommand(), $"{Name} {BarePublishServerFlag} {publishPort}", new Dictionary<string, string>
+            {
+                ["ConnectionStrings__rabbitmq"] = infrastructure.RabbitMqConnectionString,
+            }));
             var ingressPort = FreePort();
             children.Add(StartChild("dotnet", $"\"{Path.Combine(root, "services/Ingress/bin/Release/net10.0/Platform.Ingress.dll")}\"", new Dictionary<string, string>
             {
@@ -84,26 +101,32 @@ internal sealed partial class IngressWebhookBenchmark : IBenchmark
                 Timeout = TimeSpan.FromSeconds(30),
             };
             await WaitUntilAsync(client, new Uri($"http://127.0.0.1:{barePort}/health"), cancellationToken);
+            await WaitUntilAsync(client, new Uri($"http://127.0.0.1:{publishPort}/health"), cancellationToken);
             await WaitUntilAsync(client, new Uri($"http://127.0.0.1:{ingressPort}/health/ready"), cancellationToken);
             await WaitUntilAsync(client, GatewayHealth(gatewayPort), cancellationToken);
 
             var bare = await LoadAsync(client, new Uri($"http://127.0.0.1:{barePort}/webhooks/sinch/{AppId}"), "bare", concurrency, warmup, seconds, cancellationToken);
+            var publish = await LoadAsync(client, new Uri($"http://127.0.0.1:{publishPort}/webhooks/sinch/{AppId}"), "publish", concurrency, warmup, seconds, cancellationToken);
             var ingress = await LoadAsync(client, new Uri($"http://127.0.0.1:{ingressPort}/webhooks/sinch/{AppId}"), "ingress", concurrency, warmup, seconds, cancellationToken);
             var gateway = await LoadAsync(client, GatewayWebhook(gatewayPort), GatewayTarget, concurrency, warmup, seconds, cancellationToken);
 
             Console.WriteLine();
             Console.WriteLine($"{"target",-10} {"requests",10} {"200",10} {"other",8} {"accepted/s",12} {"p50 ms",8} {"p99 ms",8} {"max ms",8}");
-            foreach (var r in new[] { bare, ingress, gateway })
+            foreach (var r in new[] { bare, publish, ingress, gateway })
             {
                 Console.WriteLine(r);
             }
 
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ingress / bare publish: {ingress.PerSecond / publish.PerSecond:P0} (goal 80%); ingress / bare HTTP: {ingress.PerSecond / bare.PerSecond:P0}"));
+
             var queued = await Eventually.ReturnsAsync(
                 async () => await infrastructure.RabbitMq.GetQueueMessageCountAsync(CountingQueue) ?? 0,
-                n => n >= ingress.TotalAccepted + gateway.TotalAccepted,
+                n => n >= ingress.TotalAccepted + publish.TotalAccepted + gateway.TotalAccepted,
                 "every accepted callback is in the bound queue",
                 TimeSpan.FromSeconds(60));
-            Console.WriteLine($"events in the bound quorum queue: {queued} (callbacks answered 200, warm-up included: {ingress.TotalAccepted + gateway.TotalAccepted})");
+            Console.WriteLine(
+                $"events in the bound quorum queue: {queued} (callbacks answered 200, warm-up included: ingress {ingress.TotalAccepted} + bare publish {publish.TotalAccepted} + gateway {gateway.TotalAccepted})");
         }
         finally
         {
@@ -207,6 +230,40 @@ internal sealed partial class IngressWebhookBenchmark : IBenchmark
             return Results.Ok();
         });
         await app.RunAsync();
+    }
+
+    /// <summary>
+    /// The ceiling of the ingress's own work: Kestrel, reading the body, and the same confirmed MassTransit send (our
+    /// AddMessaging: publisher confirms on) of it, raw, to the event's exchange and so to the same quorum queue; no
+    /// signature check, no parsing, no mapping.
+    /// </summary>
+    private static async Task RunBarePublishServerAsync(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+        builder.AddMessaging("bare-publish");
+        var app = builder.Build();
+        var destination = new Uri($"exchange:{EventExchange}");
+        app.MapGet("/health", () => Results.Ok());
+        app.MapPost("/webhooks/sinch/{appId}", async (string appId, HttpRequest request, IBus bus) =>
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+            var endpoint = await bus.GetSendEndpoint(destination);
+            await endpoint.Send(new RawWebhook { AppId = appId, Body = body }, request.HttpContext.RequestAborted);
+            return Results.Ok();
+        });
+        await app.RunAsync();
+    }
+
+    /// <summary>The raw callback as the bare publisher sends it.</summary>
+    public sealed record RawWebhook
+    {
+        public string AppId { get; init; } = "";
+
+        public string Body { get; init; } = "";
     }
 
     /// <summary>

@@ -64,10 +64,40 @@ public sealed class SagaRepositoryTests(InfrastructureFixture infrastructure) : 
         Assert.Equal("Counting", loaded?.CurrentState);
     }
 
+    [Fact]
+    public async Task An_event_correlated_by_a_query_updates_exactly_the_matching_instances()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        await using var first = await StartReplica(database, "resetting");
+        await using var second = await StartReplica(database, "resetting");
+        var counters = Enumerable.Range(0, 3).Select(_ => NewId.NextGuid()).ToArray();
+        var bus = first.Services.GetRequiredService<IBus>();
+        for (var i = 0; i < counters.Length; i++)
+        {
+            for (var n = 0; n <= i; n++)
+            {
+                await bus.Publish(new CounterIncremented { CounterId = counters[i] });
+            }
+        }
+
+        await Eventually.TrueAsync(async () => await CountOf(database, counters[2]) == 3 && await CountOf(database, counters[1]) == 2
+            && await CountOf(database, counters[0]) == 1, "the counters reached 1, 2 and 3");
+
+        // The reset matches counters 2 and 3 only: one transaction locks both (in id order) and saves both.
+        await bus.Publish(new CountersReset { AtLeast = 2 });
+
+        await Eventually.TrueAsync(async () => await CountOf(database, counters[2]) == 0, "the matching counters were reset");
+        Assert.Equal(0, await CountOf(database, counters[1]));
+        Assert.Equal(1, await CountOf(database, counters[0]));
+    }
+
     private Task<DurableHost.RunningHost> StartReplica(string database, string service) =>
         DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, service, x =>
         {
+            // As every stateful service runs it: the saga inside the consumer outbox's transaction.
             x.SetPostgresSagaRepositoryProvider<DurableTestDbContext>();
+            x.AddPostgresOutbox<DurableTestDbContext>();
             x.AddSagaStateMachine<CounterStateMachine, CounterState>();
         });
 

@@ -1,7 +1,10 @@
+using System.Data.Common;
 using MassTransit;
 using MassTransit.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Platform.Persistence;
 using Platform.Persistence.Scheduling;
 using Platform.Shared.Tests.Persistence.Support;
@@ -141,6 +144,8 @@ public sealed class SchedulerTests(InfrastructureFixture infrastructure) : IClas
         var (database, observed) = await Prepare();
         await using var host = await StartService(database, observed);
         var bus = host.Services.GetRequiredService<IBus>();
+        var expired = new DurableHost.Received<Guid>();
+        bus.ConnectConsumeObserver(new ExpiredTimeouts(expired));
         var expiring = NewId.NextGuid();
         var stopped = NewId.NextGuid();
 
@@ -152,9 +157,38 @@ public sealed class SchedulerTests(InfrastructureFixture infrastructure) : IClas
         await Eventually.TrueAsync(async () => await StateOf(database, expiring) == "Expired", "the timeout fired");
         await Eventually.TrueAsync(async () => await StateOf(database, stopped) == "Halted", "the stop was handled");
         await Eventually.TrueAsync(async () => await ScheduledRows(database) == 0, "the stopped wait's timeout was cancelled");
+
+        // A ping due after the stopped wait's timeout would have been: once it fired, a timeout that was not really
+        // cancelled would have fired too (the row being gone proves nothing by itself: it also goes when it fires).
+        var sentinel = new Ping { PingId = NewId.NextGuid() };
+        await Schedule(host, DateTime.UtcNow + TimeoutStateMachine.Delay, sentinel);
+        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Any(o => o.Message.PingId == sentinel.PingId)), "the sentinel fired");
+        Assert.Contains(expiring, expired.Items.Select(x => x.Message));
+        Assert.DoesNotContain(stopped, expired.Items.Select(x => x.Message));
         await using var db = DurableTestDbContext.Open(database);
         Assert.Equal(1, await db.Set<ScheduledMessageCancellation>().CountAsync());
         Assert.Equal("Halted", await StateOf(database, stopped));
+    }
+
+    /// <summary>Records the WaitId of every WaitExpired the saga endpoint receives, handled or not.</summary>
+    private sealed class ExpiredTimeouts(DurableHost.Received<Guid> seen) : IConsumeObserver
+    {
+        public Task PreConsume<T>(ConsumeContext<T> context)
+            where T : class
+        {
+            if (context.Message is WaitExpired expired)
+            {
+                seen.Add(expired.WaitId);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task PostConsume<T>(ConsumeContext<T> context)
+            where T : class => Task.CompletedTask;
+
+        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception)
+            where T : class => Task.CompletedTask;
     }
 
     private async Task<(string Database, DurableHost.Received<Ping> Observed)> Prepare()
@@ -164,7 +198,81 @@ public sealed class SchedulerTests(InfrastructureFixture infrastructure) : IClas
         return (database, new DurableHost.Received<Ping>());
     }
 
-    private Task<DurableHost.RunningHost> StartService(string database, DurableHost.Received<Ping> observed, TimeSpan? sendTimeout = null) =>
+    [Fact]
+    public async Task A_sweeper_whose_due_rows_are_all_held_by_another_replica_backs_off_instead_of_spinning()
+    {
+        var (database, observed) = await Prepare();
+        var claims = new ClaimCounter();
+        await using var host = await StartService(database, observed, configure: o => o.QueryDelay = TimeSpan.FromSeconds(1),
+            services: s => s.ConfigureDbContext<DurableTestDbContext>(o => o.AddInterceptors(claims)));
+        var due = DateTime.UtcNow.AddSeconds(2);
+        await Schedule(host, due, new Ping { PingId = NewId.NextGuid() });
+        await Eventually.TrueAsync(async () => await ScheduledRows(database) == 1, "the schedule was stored");
+
+        // "Another replica" claims the row and keeps it while it is due.
+        await using var other = new NpgsqlConnection(database);
+        await other.OpenAsync();
+        await using var holding = await other.BeginTransactionAsync();
+        await using (var claim = new NpgsqlCommand("SELECT token_id FROM scheduled_message FOR UPDATE", other, holding))
+        {
+            await claim.ExecuteScalarAsync();
+        }
+
+        await Eventually.TrueAsync(() => Task.FromResult(DateTime.UtcNow > due.AddMilliseconds(500) && claims.Count > 0), "the row is due");
+        var before = claims.Count;
+        await Task.Delay(TimeSpan.FromSeconds(2)); // an observation window, not a synchronisation: counts sweeps in it
+
+        // One sweep per query delay (1 s) is about 2; a loop that does not back off makes hundreds.
+        Assert.InRange(claims.Count - before, 0, 6);
+        await holding.RollbackAsync();
+        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Count >= 1), "the row fired once released");
+    }
+
+    [Fact]
+    public async Task A_message_that_keeps_failing_is_dead_lettered_with_its_reason_after_the_attempt_limit()
+    {
+        var (database, observed) = await Prepare();
+        await using var host = await StartService(database, observed, configure: o =>
+        {
+            o.SendTimeout = TimeSpan.FromSeconds(3);
+            o.FailedSendRetryDelay = TimeSpan.FromMilliseconds(100);
+            o.MaxDeliveryAttempts = 2;
+        });
+        var undeliverable = new Ping { PingId = NewId.NextGuid() };
+
+        // A queue: address re-declares the quorum queue as classic; RabbitMQ refuses that on every attempt.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMessageScheduler>().ScheduleSend(
+                new Uri("queue:pings-ping-observer"), DateTime.UtcNow, undeliverable);
+        }
+
+        var dead = await Eventually.ReturnsAsync(
+            async () =>
+            {
+                await using var db = DurableTestDbContext.Open(database);
+                return await db.Set<ScheduledMessageEntry>().AsNoTracking().SingleOrDefaultAsync();
+            },
+            row => row?.DeadLettered is not null,
+            "the row was dead-lettered",
+            TimeSpan.FromSeconds(60));
+        Assert.Equal(2, dead!.DeliveryAttempts);
+        Assert.False(string.IsNullOrWhiteSpace(dead.LastError));
+
+        // Dead-lettered rows are no longer claimed: a good ping after it fires, and the dead row stays as it was.
+        var good = new Ping { PingId = NewId.NextGuid() };
+        await Schedule(host, DateTime.UtcNow, good);
+        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Any(o => o.Message.PingId == good.PingId)), "the good ping fired");
+        await using var after = DurableTestDbContext.Open(database);
+        Assert.Equal(2, (await after.Set<ScheduledMessageEntry>().SingleAsync()).DeliveryAttempts);
+    }
+
+    private Task<DurableHost.RunningHost> StartService(
+        string database,
+        DurableHost.Received<Ping> observed,
+        TimeSpan? sendTimeout = null,
+        Action<PostgresSchedulerOptions>? configure = null,
+        Action<IServiceCollection>? services = null) =>
         DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "pings", x =>
         {
             x.SetPostgresSagaRepositoryProvider<DurableTestDbContext>();
@@ -173,11 +281,36 @@ public sealed class SchedulerTests(InfrastructureFixture infrastructure) : IClas
             {
                 o.QueryDelay = TimeSpan.FromMilliseconds(200);
                 o.SendTimeout = sendTimeout ?? o.SendTimeout;
+                configure?.Invoke(o);
             });
             x.AddConsumer<PingObserver>();
             x.AddConsumer<TokenPingObserver>();
             x.AddSagaStateMachine<TimeoutStateMachine, TimeoutState>();
-        }, s => s.AddSingleton(observed));
+        }, s =>
+        {
+            s.AddSingleton(observed);
+            services?.Invoke(s);
+        });
+
+    /// <summary>Counts the scheduler's claim queries (its sweeps).</summary>
+    private sealed class ClaimCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("SKIP LOCKED", StringComparison.Ordinal)
+                && command.CommandText.Contains("scheduled_message", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _count);
+            }
+
+            return ValueTask.FromResult(result);
+        }
+    }
 
     private static async Task<ScheduledMessage<Ping>> Schedule(DurableHost.RunningHost host, DateTime due, Ping ping)
     {

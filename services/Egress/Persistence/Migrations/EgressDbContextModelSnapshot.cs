@@ -70,6 +70,9 @@ namespace Platform.Egress.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Consumed")
+                        .HasFilter("delivered IS NULL");
+
                     b.HasIndex("Delivered");
 
                     b.ToTable("inbox_state", "egress");
@@ -195,9 +198,21 @@ namespace Platform.Egress.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created");
 
+                    b.Property<DateTime?>("DeadLettered")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dead_lettered");
+
                     b.Property<DateTime?>("Delivered")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("delivered");
+
+                    b.Property<int>("DeliveryAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("delivery_attempts");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
 
                     b.Property<long?>("LastSequenceNumber")
                         .HasColumnType("bigint")
@@ -209,7 +224,8 @@ namespace Platform.Egress.Persistence.Migrations
 
                     b.HasKey("OutboxId");
 
-                    b.HasIndex("Created");
+                    b.HasIndex("Created")
+                        .HasFilter("dead_lettered IS NULL");
 
                     b.ToTable("outbox_state", "egress");
                 });
@@ -223,6 +239,10 @@ namespace Platform.Egress.Persistence.Migrations
                     b.Property<DateTime>("Cancelled")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cancelled");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
 
                     b.HasKey("TokenId");
 
@@ -260,6 +280,14 @@ namespace Platform.Egress.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created");
 
+                    b.Property<DateTime?>("DeadLettered")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dead_lettered");
+
+                    b.Property<int>("DeliveryAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("delivery_attempts");
+
                     b.Property<string>("Destination")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -286,6 +314,10 @@ namespace Platform.Egress.Persistence.Migrations
                     b.Property<Guid?>("InitiatorId")
                         .HasColumnType("uuid")
                         .HasColumnName("initiator_id");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -316,7 +348,8 @@ namespace Platform.Egress.Persistence.Migrations
 
                     b.HasKey("TokenId");
 
-                    b.HasIndex("DueAt");
+                    b.HasIndex("DueAt")
+                        .HasFilter("dead_lettered IS NULL");
 
                     b.ToTable("scheduled_message", "egress");
                 });

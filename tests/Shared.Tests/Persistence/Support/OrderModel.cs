@@ -38,3 +38,42 @@ public sealed class OrderPlacedObserver(DurableHost.Received<OrderPlaced> receiv
         return Task.CompletedTask;
     }
 }
+
+public sealed record PlaceOrderAfterReset
+{
+    public Guid OrderId { get; init; }
+}
+
+/// <summary>
+/// Starts with the usual EF recovery, <c>ChangeTracker.Clear()</c>, then writes its effect and publishes: the inbox must
+/// still record the message as consumed, so the consumer runs once.
+/// </summary>
+public sealed class ResettingOrderConsumer(DurableTestDbContext db, ResettingOrderConsumer.Runs runs) : IConsumer<PlaceOrderAfterReset>
+{
+    public async Task Consume(ConsumeContext<PlaceOrderAfterReset> context)
+    {
+        runs.Increment();
+        db.ChangeTracker.Clear();
+        db.Effects.Add(new Effect { Key = context.Message.OrderId });
+        await context.Publish(new OrderPlaced { OrderId = context.Message.OrderId });
+    }
+
+    public sealed class Runs
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Increment() => Interlocked.Increment(ref _count);
+    }
+}
+
+/// <summary>Writes one effect row per <see cref="OrderPlaced"/>; behind the inbox, a redelivered copy adds nothing.</summary>
+public sealed class OrderPlacedRecorder(DurableTestDbContext db) : IConsumer<OrderPlaced>
+{
+    public Task Consume(ConsumeContext<OrderPlaced> context)
+    {
+        db.Effects.Add(new Effect { Key = context.Message.OrderId });
+        return Task.CompletedTask;
+    }
+}

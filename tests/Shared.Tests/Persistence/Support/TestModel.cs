@@ -61,19 +61,34 @@ public sealed class CounterState : SagaStateMachineInstance
     public uint Version { get; set; }
 }
 
+/// <summary>Resets every counter that reached <see cref="AtLeast"/>: correlated by a query, not by id.</summary>
+public sealed record CountersReset
+{
+    public int AtLeast { get; init; }
+}
+
 public sealed class CounterStateMachine : MassTransitStateMachine<CounterState>
 {
     public CounterStateMachine()
     {
         InstanceState(x => x.CurrentState);
         Event(() => Incremented, e => e.CorrelateById(c => c.Message.CounterId));
+        Event(() => Reset, e =>
+        {
+            e.CorrelateBy((saga, context) => saga.Count >= context.Message.AtLeast);
+            e.OnMissingInstance(m => m.Discard());
+        });
         Initially(When(Incremented).Then(c => c.Saga.Count++).TransitionTo(Counting));
-        During(Counting, When(Incremented).Then(c => c.Saga.Count++));
+        During(Counting,
+            When(Incremented).Then(c => c.Saga.Count++),
+            When(Reset).Then(c => c.Saga.Count = 0));
     }
 
     public State Counting { get; private set; } = null!;
 
     public Event<CounterIncremented> Incremented { get; private set; } = null!;
+
+    public Event<CountersReset> Reset { get; private set; } = null!;
 }
 
 public sealed record WaitStarted
