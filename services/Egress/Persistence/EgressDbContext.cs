@@ -16,7 +16,7 @@ public sealed class EgressDbContext(DbContextOptions<EgressDbContext> options) :
         // Egress's own tables use snake_case columns like the durable messaging tables, so raw SQL reads naturally.
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace?.StartsWith("Platform.Egress", StringComparison.Ordinal) == true))
         {
-            foreach (var property in entity.GetProperties())
+            foreach (var property in entity.GetProperties().Where(p => !(p.ClrType == typeof(uint) && p.IsConcurrencyToken)))
             {
                 property.SetColumnName(SnakeCase(property.Name));
             }

@@ -76,7 +76,7 @@ namespace Platform.Egress.Persistence.Migrations
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
-                        .HasColumnName("row_version");
+                        .HasColumnName("xmin");
 
                     b.Property<string>("SealedClientSecret")
                         .IsRequired()
@@ -199,7 +199,7 @@ namespace Platform.Egress.Persistence.Migrations
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
-                        .HasColumnName("version");
+                        .HasColumnName("xmin");
 
                     b.HasKey("CorrelationId");
 

@@ -13,7 +13,7 @@ using Platform.Egress.Persistence;
 namespace Platform.Egress.Persistence.Migrations
 {
     [DbContext(typeof(EgressDbContext))]
-    [Migration("20261201004136_AddAppConnectionsAndOutboundMessages")]
+    [Migration("20261201004705_AddAppConnectionsAndOutboundMessages")]
     partial class AddAppConnectionsAndOutboundMessages
     {
         /// <inheritdoc />
@@ -79,7 +79,7 @@ namespace Platform.Egress.Persistence.Migrations
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
-                        .HasColumnName("row_version");
+                        .HasColumnName("xmin");
 
                     b.Property<string>("SealedClientSecret")
                         .IsRequired()
@@ -202,7 +202,7 @@ namespace Platform.Egress.Persistence.Migrations
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
-                        .HasColumnName("version");
+                        .HasColumnName("xmin");
 
                     b.HasKey("CorrelationId");
 

@@ -52,7 +52,7 @@ namespace Platform.Egress.Persistence.Migrations
                 {
                     correlation_id = table.Column<Guid>(type: "uuid", nullable: false),
                     current_state = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    version = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
                     conversation_id = table.Column<Guid>(type: "uuid", nullable: false),
                     contact_id = table.Column<Guid>(type: "uuid", nullable: true),
                     sinch_app_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
@@ -126,7 +126,7 @@ namespace Platform.Egress.Persistence.Migrations
                     connected_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     disconnected_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    row_version = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
