@@ -11,19 +11,31 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, IOptions<OutboundOpt
 {
     private int _calls;
 
-    /// <summary>Marks the attempt in flight; returns when an earlier attempt was still in flight (its start), else null.</summary>
-    public async Task<DateTimeOffset?> BeginAsync(Guid outboundMessageId, string appId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks the attempt in flight and says what an earlier attempt left: still in flight since when (outcome unknown),
+    /// or Sinch's id of a send already accepted (then nothing is marked and nothing may be sent).
+    /// </summary>
+    public async Task<EarlierAttempt> BeginAsync(Guid outboundMessageId, string appId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         DateTimeOffset? earlier = null;
         await using (var select = new NpgsqlCommand(
-            "SELECT started_at FROM egress.send_attempt WHERE outbound_message_id = @id AND in_flight FOR UPDATE", connection, transaction))
+            "SELECT in_flight, started_at, sinch_message_id FROM egress.send_attempt WHERE outbound_message_id = @id FOR UPDATE", connection, transaction))
         {
             select.Parameters.AddWithValue("id", outboundMessageId);
-            if (await select.ExecuteScalarAsync(cancellationToken) is DateTime started)
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
             {
-                earlier = new DateTimeOffset(DateTime.SpecifyKind(started, DateTimeKind.Utc));
+                if (!reader.IsDBNull(2))
+                {
+                    return new EarlierAttempt(null, reader.GetString(2));
+                }
+
+                if (reader.GetBoolean(0))
+                {
+                    earlier = new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc));
+                }
             }
         }
 
@@ -40,7 +52,7 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, IOptions<OutboundOpt
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return earlier;
+        return new EarlierAttempt(earlier, null);
     }
 
     /// <summary>Counts one HTTP call, committed at once (so a crash after the call still shows it).</summary>
@@ -84,3 +96,6 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, IOptions<OutboundOpt
         }
     }
 }
+
+/// <summary>What an earlier attempt of the same message left behind.</summary>
+public sealed record EarlierAttempt(DateTimeOffset? InFlightSince, string? SinchMessageId);

@@ -40,6 +40,25 @@ public sealed class SubmitOutboundMessageConsumer(
             return;
         }
 
+        var credentials = secrets.CredentialsOf(connection);
+        var earlierAttempt = await ledger.BeginAsync(id, command.SinchAppId, cancellationToken);
+        if (earlierAttempt.SinchMessageId is { } alreadySent)
+        {
+            // Handled before and accepted (a duplicate command or a late scheduled retry): tell the saga again, send nothing.
+            await context.Publish(new OutboundMessageAccepted { OutboundMessageId = id, SinchMessageId = alreadySent, AcceptedAt = time.GetUtcNow() });
+            return;
+        }
+
+        if (earlierAttempt.InFlightSince is { } earlier)
+        {
+            logger.Reconciling(id, command.SinchAppId);
+            if (await FindAtSinchAsync(credentials, connection.ProcessingMode, SinchSendRequest.MetadataOf(command), earlier, cancellationToken) is { } found)
+            {
+                await AcceptAsync(context, found.Id, found.AcceptedAt);
+                return;
+            }
+        }
+
         JsonObject body;
         try
         {
@@ -55,17 +74,6 @@ public sealed class SubmitOutboundMessageConsumer(
         {
             await RefuseAsync(context, refusal.Code, refusal.Reason);
             return;
-        }
-
-        var credentials = secrets.CredentialsOf(connection);
-        if (await ledger.BeginAsync(id, command.SinchAppId, cancellationToken) is { } earlier)
-        {
-            logger.Reconciling(id, command.SinchAppId);
-            if (await FindAtSinchAsync(credentials, connection.ProcessingMode, SinchSendRequest.MetadataOf(command), earlier, cancellationToken) is { } found)
-            {
-                await AcceptAsync(context, found.Id, found.AcceptedAt);
-                return;
-            }
         }
 
         await ledger.AcquireRateAsync(command.SinchAppId, cancellationToken);

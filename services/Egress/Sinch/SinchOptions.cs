@@ -28,8 +28,8 @@ public sealed class SinchOptions
 
     public Uri ConversationApiUrl(string region) =>
         Regions.TryGetValue(region, out var r) && !string.IsNullOrWhiteSpace(r.ConversationApiUrl)
-            ? new Uri(r.ConversationApiUrl)
-            : new Uri($"https://{region}.conversation.api.sinch.com");
+            ? new Uri(r.ConversationApiUrl.EndsWith('/') ? r.ConversationApiUrl : r.ConversationApiUrl + "/")
+            : new Uri($"https://{region}.conversation.api.sinch.com/");
 
     public Uri TokenUrl(string region) =>
         Regions.TryGetValue(region, out var r) && !string.IsNullOrWhiteSpace(r.TokenUrl)

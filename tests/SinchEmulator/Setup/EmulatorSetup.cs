@@ -59,6 +59,7 @@ internal static class EmulatorSetup
 
     public static WebApplication MapSinchEmulator(this WebApplication app)
     {
+        app.UseMiddleware<RegionRouting>();
         app.UseMiddleware<RequestRecordingMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
 
@@ -66,7 +67,7 @@ internal static class EmulatorSetup
         app.MapHealthChecks("/health/ready");
 
         app.MapTokenApi();
-        var sinch = app.MapGroup("/v1/projects/{projectId}").AddEndpointFilter<SinchApiAuthFilter>();
+        var sinch = app.MapGroup("/v1/projects/{projectId}").AddEndpointFilter<SinchApiAuthFilter>().AddEndpointFilter<RegionFilter>();
         sinch.MapAppsApi();
         sinch.MapWebhooksApi();
         sinch.MapMessagesApi();
