@@ -127,7 +127,7 @@ public static class SinchSendRequest
         }
 
         JsonObject value;
-        if (kind == "text_message")
+        if (content.Text is not null)
         {
             // A text on an MMS conversation goes as a card (native on MMS): a bare text would be sent as SMS.
             if (IsMms(command))
@@ -137,7 +137,7 @@ public static class SinchSendRequest
 
             value = new JsonObject { ["text"] = content.Text };
         }
-        else if (kind == "media_message")
+        else if (content.MediaUrl is not null)
         {
             value = new JsonObject { ["url"] = content.MediaUrl };
             if (!string.IsNullOrEmpty(content.MediaFileName))

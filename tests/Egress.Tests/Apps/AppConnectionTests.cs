@@ -78,7 +78,7 @@ public sealed class AppConnectionTests(EgressPlatform platform)
     }
 
     [Theory]
-    [InlineData(EgressPlatform.AppId, "us", "wrong-secret", 422, "invalid-sinch-credentials")]
+    [InlineData(EgressPlatform.EuAppId, "eu", "wrong-secret", 422, "invalid-sinch-credentials")]
     [InlineData("01JNOSUCHAPP00000000000000", "us", EgressPlatform.KeySecret, 422, "sinch-app-not-found")]
     [InlineData(EgressPlatform.EuAppId, "us", EgressPlatform.KeySecret, 422, "wrong-sinch-region")]
     [InlineData(EgressPlatform.EuAppId, "br", EgressPlatform.KeySecret, 502, "sinch-unreachable")]

@@ -65,8 +65,9 @@ public sealed class OutboundMessageTests(EgressPlatform platform)
 
         await platform.SendAsync(new { text = "early" }, "SMS", "46700200003", id: id);
 
-        var message = await platform.StatusAsync(id, OutboundMessageStatuses.Read);
-        Assert.Contains(OutboundMessageStatuses.Submitted, Messages.History(message));
+        await platform.StatusAsync(id, OutboundMessageStatuses.Read);
+        var message = await platform.HistoryAsync(id, OutboundMessageStatuses.Submitted);
+        Assert.Equal(OutboundMessageStatuses.Read, message["status"]!.GetValue<string>());
         Assert.NotNull(message["sinchMessageId"]?.GetValue<string>());
     }
 

@@ -107,7 +107,10 @@ public sealed class EgressPlatform : IAsyncLifetime
         Egress = egress.CreateClient();
 
         using var connected = await ConnectAsync(AppId, "us");
-        connected.EnsureSuccessStatusCode();
+        if (!connected.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Connecting the emulator's app failed: {await connected.Content.ReadAsStringAsync()}");
+        }
     }
 
     public Task<HttpResponseMessage> ConnectAsync(string appId, string region, string keySecret = KeySecret) =>

@@ -30,12 +30,29 @@ public static class Messages
         return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync())! : new JsonObject();
     }
 
-    public static Task<JsonNode> StatusAsync(this EgressPlatform platform, Guid id, string status, TimeSpan? timeout = null) =>
+    public static async Task<JsonNode> StatusAsync(this EgressPlatform platform, Guid id, string status, TimeSpan? timeout = null)
+    {
+        JsonNode last = new JsonObject();
+        try
+        {
+            return await Eventually.ReturnsAsync(
+                async () => last = await platform.MessageAsync(id),
+                m => m["status"]?.GetValue<string>() == status,
+                $"message {id} reaches {status}",
+                timeout);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} Last seen: {last.ToJsonString()}", e);
+        }
+    }
+
+    /// <summary>Waits until every status in <paramref name="statuses"/> is in the history (late ones included).</summary>
+    public static Task<JsonNode> HistoryAsync(this EgressPlatform platform, Guid id, params string[] statuses) =>
         Eventually.ReturnsAsync(
             () => platform.MessageAsync(id),
-            m => m["status"]?.GetValue<string>() == status,
-            $"message {id} reaches {status}",
-            timeout);
+            m => m["history"] is JsonArray && statuses.All(History(m).Contains),
+            $"message {id} has {string.Join(", ", statuses)} in its history");
 
     public static IReadOnlyList<string> History(JsonNode message) =>
         [.. message["history"]!.AsArray().Select(h => h!["status"]!.GetValue<string>())];

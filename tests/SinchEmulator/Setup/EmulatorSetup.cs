@@ -59,7 +59,9 @@ internal static class EmulatorSetup
 
     public static WebApplication MapSinchEmulator(this WebApplication app)
     {
+        // Before routing: the region prefix must be gone when the endpoint is chosen.
         app.UseMiddleware<RegionRouting>();
+        app.UseRouting();
         app.UseMiddleware<RequestRecordingMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
 
