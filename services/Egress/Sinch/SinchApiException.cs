@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Platform.Egress.Sinch;
 
-/// <summary>Sinch answered with an error (Google-API style body, docs/egress.md "Errors"), or could not be reached.</summary>
+/// <summary>Sinch answered with an error (Google-API style body; docs/egress.md, "Retries and rate"), or could not be reached.</summary>
 public sealed class SinchApiException : Exception
 {
     public SinchApiException()
