@@ -55,7 +55,7 @@ internal sealed class EgressSendBenchmark : IBenchmark
             children.Add(StartChild("dotnet", "Platform.SinchEmulator.dll", emulatorDir, new Dictionary<string, string>
             {
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{emulatorPort}",
-                ["Logging__LogLevel__Default"] = "Warning",
+                ["Logging__LogLevel__Default"] = "Error",
                 // No delivery reports: the benchmark measures the send, and reports would only load the emulator.
                 ["Emulator__Delivery__DefaultScript__0__Status"] = "QUEUED_ON_CHANNEL",
                 ["Emulator__Delivery__DefaultScript__0__DelayMilliseconds"] = "3600000",
@@ -70,7 +70,8 @@ internal sealed class EgressSendBenchmark : IBenchmark
                 ["ConnectionStrings__egress"] = infrastructure.PostgresConnectionString,
                 ["Egress__Apps__CredentialsKey"] = "benchmark-credentials-key-0123456789abcdef",
                 ["Egress__Apps__WebhookSecretsKey"] = "benchmark-webhook-secrets-key-0123456789abcdef",
-                ["Egress__Apps__WebhookBaseUrl"] = "http://127.0.0.1:9/",
+                // The emulator itself: it answers the callbacks 404, which it does not retry (no ingress in this benchmark).
+                ["Egress__Apps__WebhookBaseUrl"] = emulator.ToString(),
                 ["Egress__Outbound__SendsPerSecondPerApp"] = "800",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__Console__FormatterName"] = "simple",
