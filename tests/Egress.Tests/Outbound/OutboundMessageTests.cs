@@ -29,8 +29,11 @@ public sealed class OutboundMessageTests(EgressPlatform platform)
     {
         var id = await platform.SendAsync(new { sinchKind = kind, sinchJson = JsonNode.Parse(json) }, "SMS", "46700200001");
 
-        var message = await platform.StatusAsync(id, OutboundMessageStatuses.Read);
+        await platform.StatusAsync(id, OutboundMessageStatuses.Read);
 
+        // Reports may come out of order (READ before DELIVERED): wait for all of them in the history.
+        var message = await platform.HistoryAsync(id, OutboundMessageStatuses.Delivered, OutboundMessageStatuses.Submitted);
+        Assert.Equal(OutboundMessageStatuses.Read, message["status"]!.GetValue<string>());
         Assert.Equal(
             [OutboundMessageStatuses.Requested, OutboundMessageStatuses.Submitted, OutboundMessageStatuses.QueuedOnChannel,
                 OutboundMessageStatuses.Delivered, OutboundMessageStatuses.Read],
