@@ -1,3 +1,4 @@
+using Platform.Egress.Tests.Support;
 using Platform.Testing;
 
 namespace Platform.Egress.Tests;
@@ -6,6 +7,9 @@ namespace Platform.Egress.Tests;
 public sealed class EgressHealthTests(InfrastructureFixture infrastructure) : IClassFixture<InfrastructureFixture>
 {
     [Fact]
-    public Task Readiness_reports_database_and_broker_and_fails_while_the_broker_is_down() =>
-        ServiceHealthScenario.RunAsync<Program>(infrastructure, "egress");
+    public Task Readiness_reports_database_and_broker_and_fails_while_the_broker_is_down()
+    {
+        EgressTestSettings.ApplyToEnvironment();
+        return ServiceHealthScenario.RunAsync<Program>(infrastructure, "egress");
+    }
 }

@@ -8,4 +8,7 @@ public sealed record SinchAppDisconnected
 
     /// <summary>When (UTC).</summary>
     public required DateTimeOffset DisconnectedAt { get; init; }
+
+    /// <summary>The connection's version at disconnection (see <see cref="SinchAppWebhookSecretChanged.Version"/>), when known.</summary>
+    public long? Version { get; init; }
 }

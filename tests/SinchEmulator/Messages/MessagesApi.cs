@@ -79,10 +79,14 @@ internal static class MessagesApi
         [FromQuery(Name = "contact_id")] string? contactId,
         string? direction,
         [FromQuery(Name = "page_size")] int? pageSize,
-        [FromQuery(Name = "page_token")] string? pageToken)
+        [FromQuery(Name = "page_token")] string? pageToken,
+        [FromQuery(Name = "start_time")] DateTimeOffset? startTime,
+        [FromQuery(Name = "end_time")] DateTimeOffset? endTime)
     {
         var matches = messages.Query(m =>
             (appId is null || m.AppId == appId) &&
+            (startTime is null || m.Message.AcceptTime >= startTime) &&
+            (endTime is null || m.Message.AcceptTime < endTime) &&
             (conversationId is null || m.Message.ConversationId == conversationId) &&
             (contactId is null || m.Message.ContactId == contactId) &&
             (direction is null || m.Message.Direction == direction));

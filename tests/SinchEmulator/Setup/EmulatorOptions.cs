@@ -40,6 +40,10 @@ internal sealed class AppOptions
 
     public string DisplayName { get; set; } = "Emulated app";
 
+    /// <summary>The region the app lives in; only matters for calls made under <c>/regions/{region}/</c>.</summary>
+    [RegularExpression("^(us|eu|br)$")]
+    public string Region { get; set; } = "us";
+
     /// <summary>Signs delivery reports sent to a per-message callback_url.</summary>
     public string CallbackSecret { get; set; } = "";
 

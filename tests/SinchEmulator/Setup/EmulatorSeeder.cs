@@ -14,7 +14,7 @@ internal sealed class EmulatorSeeder(IOptions<EmulatorOptions> options, AppStore
         foreach (var app in options.Value.Apps)
         {
             apps.Add(new EmulatedApp(app.Id, app.DisplayName,
-                [.. app.Channels.Select(c => new AppChannel(c.Channel, c.ClaimedIdentity, c.Token))], app.CallbackSecret));
+                [.. app.Channels.Select(c => new AppChannel(c.Channel, c.ClaimedIdentity, c.Token))], app.CallbackSecret, app.Region));
 
             foreach (var configured in app.Webhooks)
             {

@@ -59,6 +59,9 @@ internal static class EmulatorSetup
 
     public static WebApplication MapSinchEmulator(this WebApplication app)
     {
+        // Before routing: the region prefix must be gone when the endpoint is chosen.
+        app.UseMiddleware<RegionRouting>();
+        app.UseRouting();
         app.UseMiddleware<RequestRecordingMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
 
@@ -66,7 +69,7 @@ internal static class EmulatorSetup
         app.MapHealthChecks("/health/ready");
 
         app.MapTokenApi();
-        var sinch = app.MapGroup("/v1/projects/{projectId}").AddEndpointFilter<SinchApiAuthFilter>();
+        var sinch = app.MapGroup("/v1/projects/{projectId}").AddEndpointFilter<SinchApiAuthFilter>().AddEndpointFilter<RegionFilter>();
         sinch.MapAppsApi();
         sinch.MapWebhooksApi();
         sinch.MapMessagesApi();
