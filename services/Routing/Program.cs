@@ -1,5 +1,7 @@
 using Platform.Messaging;
 using Platform.Persistence;
+using Platform.Routing;
+using Platform.Routing.Conversations;
 using Platform.Routing.Persistence;
 using Platform.ServiceDefaults;
 
@@ -11,8 +13,10 @@ builder.AddMessaging("Routing", bus =>
     bus.SetPostgresSagaRepositoryProvider<RoutingDbContext>();
     bus.AddPostgresOutbox<RoutingDbContext>(outbox => outbox.UseBusOutbox());
     bus.AddPostgresMessageScheduler<RoutingDbContext>("routing-scheduler");
+    bus.AddConversations();
 });
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapRoutingApi();
 app.Run();

@@ -1,0 +1,66 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts;
+using Platform.Routing.Live;
+using Platform.Routing.Persistence;
+
+namespace Platform.Routing.Transcripts;
+
+/// <summary>
+/// Keeps each reply's delivery status current from egress. Statuses may arrive out of order (READ before DELIVERED):
+/// an entry only moves forward (<see cref="StatusOrder"/>), and a failure after delivery is not believed.
+/// </summary>
+public sealed class TranscriptStatusConsumer(RoutingDbContext db, ILogger<TranscriptStatusConsumer> logger) : IConsumer<OutboundMessageStatusChanged>
+{
+    public async Task Consume(ConsumeContext<OutboundMessageStatusChanged> context)
+    {
+        var status = context.Message;
+        var entry = await db.Transcript.FirstOrDefaultAsync(e => e.OutboundMessageId == status.OutboundMessageId, context.CancellationToken);
+        if (entry is null || !StatusOrder.Advances(entry.Status, status.Status))
+        {
+            logger.StatusNotApplied(status.OutboundMessageId, status.Status);
+            return;
+        }
+
+        entry.Status = status.Status;
+        entry.StatusAt = status.At;
+        entry.SinchMessageId ??= status.SinchMessageId;
+        if (status.Status == OutboundMessageStatuses.Failed)
+        {
+            entry.FailureCode = status.FailureCode;
+            entry.FailureReason = status.FailureDescription ?? status.FailureCode;
+        }
+
+        await db.SaveChangesAsync(context.CancellationToken);
+        var agentId = await db.Conversations.AsNoTracking().Where(c => c.CorrelationId == entry.ConversationId).Select(c => c.AgentId)
+            .FirstOrDefaultAsync(context.CancellationToken);
+        await LiveNotifications.NotifyAsync(db, new LiveUpdate("transcript-status", entry.ConversationId, agentId, null, entry.Id, status.Status), context.CancellationToken);
+    }
+}
+
+/// <summary>The order of delivery statuses; unknown ones (e.g. SWITCHING_CHANNEL) never overwrite a known one.</summary>
+public static class StatusOrder
+{
+    public static int Rank(string? status) => status switch
+    {
+        OutboundMessageStatuses.Requested => 0,
+        OutboundMessageStatuses.Submitted => 1,
+        OutboundMessageStatuses.QueuedOnChannel => 2,
+        OutboundMessageStatuses.Delivered => 3,
+        OutboundMessageStatuses.Read => 4,
+        OutboundMessageStatuses.Failed => 3,
+        _ => -1,
+    };
+
+    public static bool Advances(string? current, string next)
+    {
+        var rank = Rank(next);
+        if (rank < 0 || current == OutboundMessageStatuses.Failed)
+        {
+            return false;
+        }
+
+        // FAILED shares DELIVERED's rank: it wins over anything before delivery, never over delivered or read.
+        return rank > Rank(current);
+    }
+}
