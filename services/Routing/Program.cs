@@ -8,6 +8,7 @@ using Platform.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<RoutingDbContext>("routing");
+builder.Services.AddValidation(); // again here: the validation generator only sees request types of a project that calls it
 builder.AddMessaging("Routing", bus =>
 {
     bus.SetPostgresSagaRepositoryProvider<RoutingDbContext>();

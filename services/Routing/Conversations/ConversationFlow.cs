@@ -378,7 +378,10 @@ internal sealed class ConversationFlow(ConversationStateMachine machine)
         var saga = context.Saga;
         var now = Now(context);
         var entry = OutboundEntries.From(saga.CorrelationId, content, author, authorName, agentId, outboundMessageId, now);
-        Db(context).Transcript.Add(entry);
+        var db = Db(context);
+        db.Transcript.Add(entry);
+        // Saved one by one: the transcript's order is the insert order, and a batch would insert in key order.
+        await db.SaveChangesAsync(context.CancellationToken);
         var endpoint = await context.GetSendEndpoint(new Uri(Options(context).EgressSendAddress));
         await endpoint.Send(new SendOutboundMessage
         {

@@ -86,7 +86,7 @@ public static class ConversationsApi
 
         var query = db.Transcript.AsNoTracking().Where(e => e.ConversationId == id);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(e => e.Sequence).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(e => e.At).ThenBy(e => e.Sequence).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
         return TypedResults.Ok(new Page<TranscriptEntryResponse>([.. rows.Select(TranscriptEntryResponse.From)], total, number, size));
     }
 

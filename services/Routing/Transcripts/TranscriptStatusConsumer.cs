@@ -15,7 +15,9 @@ public sealed class TranscriptStatusConsumer(RoutingDbContext db, ILogger<Transc
     public async Task Consume(ConsumeContext<OutboundMessageStatusChanged> context)
     {
         var status = context.Message;
-        var entry = await db.Transcript.FirstOrDefaultAsync(e => e.OutboundMessageId == status.OutboundMessageId, context.CancellationToken);
+        // Locked: statuses of one message are consumed concurrently and must not overwrite each other.
+        var entry = await db.Transcript.FromSql($"SELECT * FROM routing.transcript_entries WHERE \"OutboundMessageId\" = {status.OutboundMessageId} FOR UPDATE")
+            .AsTracking().FirstOrDefaultAsync(context.CancellationToken);
         if (entry is null || !StatusOrder.Advances(entry.Status, status.Status))
         {
             logger.StatusNotApplied(status.OutboundMessageId, status.Status);
