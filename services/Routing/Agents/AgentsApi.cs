@@ -92,6 +92,8 @@ public static class AgentsApi
         var channel = hub.Subscribe(agentId);
         try
         {
+            // Sent at once, so the client gets the response headers (and knows it is subscribed) before any change.
+            yield return new SseItem<LiveUpdate>(new LiveUpdate("connected", Guid.Empty, agentId, null, null, null), "connected");
             await foreach (var update in channel.Reader.ReadAllAsync(cancellationToken))
             {
                 yield return new SseItem<LiveUpdate>(update, update.Type);

@@ -8,7 +8,8 @@ namespace Platform.Routing.Transcripts;
 
 /// <summary>
 /// Keeps each reply's delivery status current from egress. Statuses may arrive out of order (READ before DELIVERED):
-/// an entry only moves forward (<see cref="StatusOrder"/>), and a failure after delivery is not believed.
+/// an entry only moves forward (<see cref="StatusOrder"/>), and a failure after delivery is not believed, whatever
+/// the order.
 /// </summary>
 public sealed class TranscriptStatusConsumer(RoutingDbContext db, ILogger<TranscriptStatusConsumer> logger) : IConsumer<OutboundMessageStatusChanged>
 {
@@ -57,12 +58,19 @@ public static class StatusOrder
     public static bool Advances(string? current, string next)
     {
         var rank = Rank(next);
-        if (rank < 0 || current == OutboundMessageStatuses.Failed)
+        if (rank < 0)
         {
             return false;
         }
 
-        // FAILED shares DELIVERED's rank: it wins over anything before delivery, never over delivered or read.
+        // FAILED shares DELIVERED's rank: it wins over anything before delivery, never over delivered or read; a
+        // delivery or read reported after a failure proves the message arrived. So the outcome of a set of statuses
+        // does not depend on the order they are consumed in.
+        if (current == OutboundMessageStatuses.Failed)
+        {
+            return next is OutboundMessageStatuses.Delivered or OutboundMessageStatuses.Read;
+        }
+
         return rank > Rank(current);
     }
 }

@@ -11,7 +11,8 @@ public sealed class StatusOrderTests
     [InlineData(OutboundMessageStatuses.Read, OutboundMessageStatuses.Delivered, false)]
     [InlineData(OutboundMessageStatuses.Submitted, OutboundMessageStatuses.Failed, true)]
     [InlineData(OutboundMessageStatuses.Delivered, OutboundMessageStatuses.Failed, false)]
-    [InlineData(OutboundMessageStatuses.Failed, OutboundMessageStatuses.Read, false)]
+    [InlineData(OutboundMessageStatuses.Failed, OutboundMessageStatuses.Read, true)]
+    [InlineData(OutboundMessageStatuses.Failed, OutboundMessageStatuses.Submitted, false)]
     [InlineData(OutboundMessageStatuses.Submitted, "SWITCHING_CHANNEL", false)]
     [InlineData(OutboundMessageStatuses.Read, OutboundMessageStatuses.Read, false)]
     public void A_status_only_moves_forward(string current, string next, bool advances) =>
