@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Platform.Contracts;
 using Platform.Routing.Tests.Support;
 using Platform.Testing;
@@ -49,5 +50,25 @@ public sealed class InactivityTests(ShortInactivityFixture fixture) : IClassFixt
         var ended = await fixture.Peers.WaitFor<ConversationEnded>(e => e.ConversationId == id, "inactivity ended the conversation");
         Assert.True(ended.EndedAt >= later.InactivityDueAt);
         Assert.Single(fixture.Peers.Of<ConversationEnded>(), e => e.ConversationId == id);
+    }
+
+    [Fact]
+    public async Task A_queue_with_a_warning_warns_the_customer_before_the_inactivity_end()
+    {
+        var queue = await fixture.Routing.CreateQueueAsync("warned", skill: "nobody-has-this", responseSeconds: 0, inactivitySeconds: 4);
+        await fixture.Routing.Client.PutAsJsonAsync($"/api/routing/queues/{queue.Id}",
+            new Platform.Routing.Queues.QueueRequest("warned", "nobody-has-this", 4, 2, "Are you still there?", 0));
+        await fixture.Routing.CreateRuleAsync("warn", "warnme", queue.Id);
+        var sinchConversation = Customers.NewConversation();
+        var id = CorrelationIds.ForSinchConversation(sinchConversation);
+
+        await fixture.Peers.Publish(Customers.Text("warnme please", sinchConversation));
+
+        var warning = await fixture.Peers.WaitFor<SendOutboundMessage>(s => s.ConversationId == id, "the warning was sent");
+        Assert.Equal("system", warning.RequestedBy);
+        Assert.Equal("Are you still there?", warning.Content.Text);
+        var ended = await fixture.Peers.WaitFor<ConversationEnded>(e => e.ConversationId == id, "inactivity ended the conversation");
+        Assert.Equal("inactivity", ended.EndedBy);
+        Assert.True(warning.RequestedAt < ended.EndedAt);
     }
 }

@@ -114,6 +114,33 @@ public sealed class TranscriptFactsTests(RoutingFixture fixture) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task An_erased_contact_leaves_no_identity_name_or_message_content_in_routing()
+    {
+        var identity = Customers.NewIdentity();
+        var message = Customers.Text("my card number is secret", Customers.NewConversation(), identity: identity);
+        var id = CorrelationIds.ForSinchConversation(message.SinchConversationId!);
+        var resolved = Resolved(message, "Erin Erased");
+        await Peers.Publish(resolved);
+        await Peers.Publish(message);
+        await Routing.WaitForTranscriptAsync(id, t => t.Any(e => e.Author == "bot"), "the bot answered");
+
+        await Peers.Publish(new ContactErased
+        {
+            ContactId = resolved.ContactId,
+            Identities = [message.Identity],
+            ErasedAt = DateTimeOffset.UtcNow,
+        });
+
+        var transcript = await Routing.WaitForTranscriptAsync(id, t => t[0].Erased, "the customer's message was erased");
+        Assert.Null(transcript[0].Text);
+        Assert.Null(transcript[0].AuthorName);
+        var conversation = await Routing.ConversationAsync(id);
+        Assert.Null(conversation.DisplayName);
+        await using var db = Routing.OpenDb();
+        Assert.Equal("", (await db.Conversations.FindAsync(id))!.Identity);
+    }
+
     private static TranscriptEntry AgentEntry(Guid conversationId, string sinchMessageId, string text, DateTimeOffset at) => new()
     {
         Id = Guid.NewGuid(),
