@@ -92,4 +92,36 @@ public sealed class AssignmentPolicyTests(RoutingFixture fixture) : IClassFixtur
         var reopened = await Eventually.ReturnsAsync(() => Routing.ConversationAsync(id), c => c.ReopenCount == 1 && c.State == "Assigned", "the conversation re-opened");
         Assert.Equal(second.Id, reopened.AgentId);
     }
+
+    [Fact]
+    public async Task A_transfer_moves_the_conversation_to_the_named_agent_and_then_to_another_queue()
+    {
+        var first = await Routing.CreateQueueAsync("transfer-from", skill: "transfer-from", responseSeconds: 0);
+        var second = await Routing.CreateQueueAsync("transfer-to", skill: "transfer-to", responseSeconds: 0);
+        await Routing.CreateRuleAsync("transfer", "transferme", first.Id);
+        var from = await Routing.CreateAgentAsync("From", 1, "transfer-from");
+        var to = await Routing.CreateAgentAsync("To", 1);
+        await Routing.SetStatusAsync(from.Id, AgentStatuses.Available);
+        await Routing.SetStatusAsync(to.Id, AgentStatuses.Available);
+        var sinchConversation = Customers.NewConversation();
+        var id = CorrelationIds.ForSinchConversation(sinchConversation);
+        await Peers.Publish(Customers.Text("transferme", sinchConversation));
+        Assert.Equal(from.Id, (await Routing.WaitForStateAsync(id, "Assigned")).AgentId);
+
+        (await Routing.PostAsync($"/api/routing/conversations/{id}/transfer", new { agentId = to.Id, note = "specialist" })).EnsureSuccessStatusCode();
+
+        var toAgent = await Peers.WaitFor<ConversationAssignmentChanged>(a => a.ConversationId == id && a.Change == "transferred", "the transfer to the agent");
+        Assert.Equal(to.Id, toAgent.AgentId);
+        Assert.Equal(from.Id, toAgent.PreviousAgentId);
+        Assert.Equal("specialist", toAgent.Reason);
+
+        (await Routing.PostAsync($"/api/routing/conversations/{id}/transfer", new { queueId = second.Id })).EnsureSuccessStatusCode();
+
+        var queued = await Eventually.ReturnsAsync(() => Routing.ConversationAsync(id), c => c.State == "Queued" && c.QueueId == second.Id, "the conversation waits in the other queue");
+        Assert.Null(queued.AgentId);
+        await Eventually.TrueAsync(async () => (await Routing.GetAsync<AgentResponse>($"/api/routing/agents/{to.Id}")).ActiveConversations == 0
+            && (await Routing.GetAsync<AgentResponse>($"/api/routing/agents/{from.Id}")).ActiveConversations == 0, "both agents' load is released");
+        var bad = await Routing.PostAsync($"/api/routing/conversations/{id}/transfer", new { queueId = second.Id, agentId = to.Id });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+    }
 }
