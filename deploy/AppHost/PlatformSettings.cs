@@ -15,6 +15,8 @@ internal sealed class PlatformSettings
 
     public int EmulatorPort { get; set; } = 5090;
 
+    public int DemoBotPort { get; set; } = 5091;
+
     public int PostgresPort { get; set; } = 55432;
 
     public int AmqpPort { get; set; } = 55672;
