@@ -115,10 +115,25 @@ public sealed class S3MediaStorage : IMediaStorage, IDisposable
         }
         catch
         {
-            // Not the caller's token: a cancelled write must still release the parts it left on the server.
-            await _client.AbortMultipartUploadAsync(
-                new AbortMultipartUploadRequest { BucketName = _bucket, Key = key, UploadId = upload.UploadId }, CancellationToken.None).ConfigureAwait(false);
+            await AbortAsync(key, upload.UploadId).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Releases the parts of a failed upload, best effort: the write's own failure is what the caller must see, and
+    /// a server that cannot abort (s3rver) leaves them to the bucket's incomplete-upload lifecycle rule.
+    /// </summary>
+    private async Task AbortAsync(string key, string uploadId)
+    {
+        try
+        {
+            // Not the caller's token: a cancelled write must still release its parts.
+            await _client.AbortMultipartUploadAsync(
+                new AbortMultipartUploadRequest { BucketName = _bucket, Key = key, UploadId = uploadId }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception)
+        {
         }
     }
 
