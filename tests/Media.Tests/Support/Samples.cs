@@ -35,7 +35,7 @@ internal static class Samples
     };
 
     public static Guid MediaIdOf(InboundMessageReceived message) =>
-        Downloads.MediaIds.ForInbound(message.SinchAppId, message.SinchMessageId, "media");
+        Platform.Media.Downloads.MediaIds.ForInbound(message.SinchAppId, message.SinchMessageId, "media");
 
     private static byte[] WithHeader(byte[] header, int length)
     {
