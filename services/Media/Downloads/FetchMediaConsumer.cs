@@ -14,6 +14,7 @@ public sealed class FetchMediaConsumer(
     IOptions<DownloadOptions> options,
     MediaMetrics metrics,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<FetchMediaConsumer> logger) : IConsumer<FetchMedia>
 {
     public async Task Consume(ConsumeContext<FetchMedia> context)
@@ -21,7 +22,11 @@ public sealed class FetchMediaConsumer(
         ArgumentNullException.ThrowIfNull(context);
         var message = context.Message;
         logger.FetchStarted(message.MediaId, message.Attempt);
-        var outcome = await fetcher.FetchAsync(message.MediaId, message.SourceUrl, message.FileName, context.CancellationToken).ConfigureAwait(false);
+
+        // A stopping replica abandons the download at once instead of holding up its shutdown for minutes: the
+        // exception leaves the message to redelivery, and the next replica starts over into the same key.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var outcome = await fetcher.FetchAsync(message.MediaId, message.SourceUrl, message.FileName, stopping.Token).ConfigureAwait(false);
         switch (outcome)
         {
             case FetchOutcome.Stored stored:

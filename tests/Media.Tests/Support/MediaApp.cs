@@ -63,8 +63,23 @@ internal sealed class MediaApp(
         });
     }
 
+    /// <summary>
+    /// Starts the host off the test's async flow: MassTransit keeps its log context in an <c>AsyncLocal</c>, and one
+    /// set while a first instance started synchronously would leak into the next instance of the same test (after a
+    /// "restart") with that first instance's disposed logger factory.
+    /// </summary>
+    public async Task<MediaApp> StartAsync()
+    {
+        await Task.Run(() =>
+        {
+            LogContext.Current = null;
+            _ = Services;
+        });
+        return this;
+    }
+
     /// <summary>Publishes as another service would (through the app's own bus, so through RabbitMQ).</summary>
     public Task PublishAsync<T>(T message)
         where T : class =>
-        Services.GetRequiredService<IBus>().Publish(message);
+        Task.Run(() => Services.GetRequiredService<IBus>().Publish(message));
 }
