@@ -69,13 +69,13 @@ public static class UploadsApi
         {
             for (var section = await reader.ReadNextSectionAsync(http.RequestAborted); section is not null; section = await reader.ReadNextSectionAsync(http.RequestAborted))
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
 
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
-                if (name == "conversationId" && conversationId is null)
+                if (name == "conversationId" && conversationId is null && disposition.IsFormDisposition())
                 {
                     var text = await new StreamReader(new BoundedStream(section.Body, MaxFieldBytes)).ReadToEndAsync(http.RequestAborted);
                     if (!Guid.TryParse(text.Trim(), out var parsed))

@@ -35,6 +35,13 @@ internal sealed class MediaApp(
 
     public string StorageRoot => storageRoot;
 
+    /// <summary><see cref="StartOnLoopback"/> off the test's async flow (see <see cref="StartAsync"/>).</summary>
+    public Task<Uri> StartOnLoopbackAsync() => Task.Run(() =>
+    {
+        LogContext.Current = null;
+        return StartOnLoopback();
+    });
+
     /// <summary>Serves on a free loopback port (for callers outside this process: the emulator); returns its address.</summary>
     public Uri StartOnLoopback()
     {
