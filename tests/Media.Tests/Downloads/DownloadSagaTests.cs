@@ -66,12 +66,14 @@ public sealed class DownloadSagaTests(InfrastructureFixture infrastructure) : IC
         await using var source = await MediaSourceServer.StartAsync();
         await using var listener = await MediaBusListener.StartAsync(infrastructure.RabbitMqConnectionString);
         await using var app = await App(extra: new() { ["Media:Downloads:MaxBytes"] = "100000" }).StartAsync();
+        using var failures = new CounterRecorder(app.Services, Telemetry.MediaMetrics.FailuresName);
         var inbound = Samples.InboundMedia(source.Host("huge.jpg", new SourceFile(Samples.Jpeg(2_000_000), "image/jpeg") { Chunked = true }));
 
         await app.PublishAsync(inbound);
 
         var failed = await listener.ArrivesAsync<MediaTransferFailed>(m => m.MediaId == Samples.MediaIdOf(inbound), "the refusal is announced");
         Assert.Equal("too-large", failed.Reason);
+        Assert.Equal(1, failures["reason=too-large"]);
         Assert.Equal(inbound.SinchMessageId, failed.SinchMessageId);
         Assert.False(string.IsNullOrWhiteSpace(failed.Detail));
         Assert.Equal(1, source.RequestsFor("huge.jpg"));
@@ -85,6 +87,7 @@ public sealed class DownloadSagaTests(InfrastructureFixture infrastructure) : IC
         await using var source = await MediaSourceServer.StartAsync();
         await using var listener = await MediaBusListener.StartAsync(infrastructure.RabbitMqConnectionString);
         await using var app = await App().StartAsync();
+        using var bytesIn = new CounterRecorder(app.Services, Telemetry.MediaMetrics.BytesInName);
         var picture = Samples.Jpeg(20_000);
         var inbound = Samples.InboundMedia(source.Host("flaky.jpg", new SourceFile(picture, "image/jpeg") { FailuresFirst = 2 }));
 
@@ -93,6 +96,7 @@ public sealed class DownloadSagaTests(InfrastructureFixture infrastructure) : IC
         var stored = await listener.ArrivesAsync<MediaStored>(m => m.MediaId == Samples.MediaIdOf(inbound), "the third attempt stores it");
         Assert.Equal(picture.Length, stored.Length);
         Assert.Equal(3, source.RequestsFor("flaky.jpg"));
+        Assert.Equal(picture.Length, bytesIn["source=download"]);
         Assert.DoesNotContain(listener.Received<MediaTransferFailed>(), m => m.MediaId == stored.MediaId);
     }
 

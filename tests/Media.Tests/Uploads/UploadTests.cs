@@ -102,7 +102,7 @@ public sealed class UploadTests(InfrastructureFixture infrastructure) : IClassFi
     public async Task After_the_retention_time_the_link_answers_404_and_the_file_is_purged()
     {
         var root = MediaApp.NewStorageRoot();
-        await using var app = await App(root, retentionSeconds: 2).StartAsync();
+        await using var app = await App(root, retentionSeconds: 6).StartAsync();
         using var client = app.CreateClient();
         var upload = await UploadedAsync(client, Samples.Pdf(40_000), "terms.pdf");
         var path = new Uri(upload.PublicUrl).PathAndQuery;
@@ -126,7 +126,7 @@ public sealed class UploadTests(InfrastructureFixture infrastructure) : IClassFi
     {
         var root = MediaApp.NewStorageRoot();
         UploadResponse upload;
-        await using (var before = await App(root, retentionSeconds: 4).StartAsync())
+        await using (var before = await App(root, retentionSeconds: 8).StartAsync())
         {
             using var client = before.CreateClient();
             upload = await UploadedAsync(client, Samples.Png, "chart.png");
@@ -134,7 +134,7 @@ public sealed class UploadTests(InfrastructureFixture infrastructure) : IClassFi
         }
 
         Assert.NotEmpty(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories));
-        await using var after = await App(root, retentionSeconds: 4).StartAsync();
+        await using var after = await App(root, retentionSeconds: 8).StartAsync();
         using var restarted = after.CreateClient();
         await Eventually.ReturnsAsync(() => InfoAsync(restarted, upload.MediaId), i => i.State == "Expired", "the restarted media purges it");
         Assert.Empty(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories));
