@@ -3,8 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts;
 using Platform.Media.Access;
+using Platform.Media.Persistence;
 using Platform.Media.Tests.Support;
 using Platform.Media.Uploads;
 using Platform.Testing;
@@ -130,7 +133,8 @@ public sealed class UploadTests(InfrastructureFixture infrastructure) : IClassFi
         {
             using var client = before.CreateClient();
             upload = await UploadedAsync(client, Samples.Png, "chart.png");
-            await Eventually.ReturnsAsync(() => InfoAsync(client, upload.MediaId), i => i.State == "Published", "the purge timer is set");
+            await Eventually.ReturnsAsync(() => InfoAsync(client, upload.MediaId), i => i.State == "Published", "the saga has set the timer");
+            await Eventually.TrueAsync(() => PurgeTimerStoredAsync(before, upload.MediaId), "the purge timer is a row in media's database");
         }
 
         Assert.NotEmpty(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories));
@@ -191,6 +195,16 @@ public sealed class UploadTests(InfrastructureFixture infrastructure) : IClassFi
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/media/public/{PublicTokens.New()}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/media/public/short", UriKind.Relative))).StatusCode);
+    }
+
+    /// <summary>The durable timer is stored once the scheduler consumed the saga's schedule command (after its commit).</summary>
+    private static async Task<bool> PurgeTimerStoredAsync(MediaApp app, Guid mediaId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediaDbContext>();
+        var token = await db.Uploads.Where(u => u.CorrelationId == mediaId).Select(u => u.PurgeToken).SingleAsync();
+        return token is { } id
+            && await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM media.scheduled_message WHERE token_id = {id}").SingleAsync() == 1;
     }
 
     private static async Task<MediaInfoResponse> InfoAsync(HttpClient client, Guid mediaId) =>
