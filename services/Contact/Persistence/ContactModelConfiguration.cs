@@ -68,7 +68,8 @@ internal sealed class AttachedDataEntryConfiguration : IEntityTypeConfiguration<
         builder.Property(x => x.Value).HasColumnName("value").HasMaxLength(4096);
         builder.Property(x => x.Source).HasColumnName("source").HasMaxLength(32);
         builder.Property(x => x.ChangedAt).HasColumnName("changed_at");
-        builder.HasIndex(x => new { x.Key, x.Value }).HasDatabaseName("ix_attached_data_key_value");
+        // Key only: values may be long multi-byte text, past what a btree entry can hold; a key narrows enough.
+        builder.HasIndex(x => x.Key).HasDatabaseName("ix_attached_data_key");
     }
 }
 

@@ -52,8 +52,8 @@ namespace Platform.Contact.Persistence.Migrations
 
                     b.HasKey("ContactId", "Key");
 
-                    b.HasIndex("Key", "Value")
-                        .HasDatabaseName("ix_attached_data_key_value");
+                    b.HasIndex("Key")
+                        .HasDatabaseName("ix_attached_data_key");
 
                     b.ToTable("attached_data", "contact");
                 });

@@ -120,10 +120,10 @@ namespace Platform.Contact.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_attached_data_key_value",
+                name: "ix_attached_data_key",
                 schema: "contact",
                 table: "attached_data",
-                columns: new[] { "key", "value" });
+                column: "key");
 
             migrationBuilder.CreateIndex(
                 name: "ix_consents_contact_id",

@@ -12,7 +12,7 @@ using Platform.Contact.Persistence;
 namespace Platform.Contact.Persistence.Migrations
 {
     [DbContext(typeof(ContactDbContext))]
-    [Migration("20261201003746_AddContactsIdentitiesConsents")]
+    [Migration("20261201004018_AddContactsIdentitiesConsents")]
     partial class AddContactsIdentitiesConsents
     {
         /// <inheritdoc />
@@ -55,8 +55,8 @@ namespace Platform.Contact.Persistence.Migrations
 
                     b.HasKey("ContactId", "Key");
 
-                    b.HasIndex("Key", "Value")
-                        .HasDatabaseName("ix_attached_data_key_value");
+                    b.HasIndex("Key")
+                        .HasDatabaseName("ix_attached_data_key");
 
                     b.ToTable("attached_data", "contact");
                 });
