@@ -39,7 +39,11 @@ public sealed class ResolveContactConsumer(
         var sinchContactId = string.IsNullOrEmpty(message.SinchContactId) ? null : message.SinchContactId;
         var (contact, identity, isNew) = await FindOrCreateAsync(message, sinchContactId, now, cancellationToken);
 
-        if (sinchContactId is not null && contact.SinchContactId is null
+        if (isNew && sinchContactId is not null)
+        {
+            await ApplySinchContactAsync(contact, sinchContactId, cancellationToken);
+        }
+        else if (sinchContactId is not null && contact.SinchContactId is null
             && !await store.SinchContactIdTakenAsync(sinchContactId, contact.Id, cancellationToken))
         {
             contact.SinchContactId = sinchContactId;
@@ -95,6 +99,9 @@ public sealed class ResolveContactConsumer(
                 Id = NewId.NextGuid(),
                 DisplayName = DisplayNames.Normalize(message.Identity.Identity) ?? message.Identity.Identity,
                 DisplayNameSource = DisplayNameSources.Identity,
+                // Set at once, never after a check: a racing first message of another identity of the same Sinch
+                // contact then fails on the unique Sinch id, retries, and joins this contact (docs/contact.md, "Keys").
+                SinchContactId = sinchContactId,
                 CreatedAt = now,
                 UpdatedAt = now,
             };

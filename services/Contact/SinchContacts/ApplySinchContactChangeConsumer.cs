@@ -127,6 +127,9 @@ public sealed class ApplySinchContactChangeConsumer(
             if (mergedId is not null)
             {
                 await MergeOrRelinkAsync(context, survivorId, mergedId.Value, change.Contact.Id);
+
+                // Written (not yet committed) so that the update below finds the contact under its surviving Sinch id.
+                await store.Db.SaveChangesAsync(cancellationToken);
             }
         }
 
