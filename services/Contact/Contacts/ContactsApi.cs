@@ -73,6 +73,11 @@ public static class ContactsApi
             errors["channel"] = ["'channel' narrows an identity search: give 'identity' too."];
         }
 
+        if (sinchAppId is not null && string.IsNullOrEmpty(identity))
+        {
+            errors["sinchAppId"] = ["'sinchAppId' narrows an identity search: give 'identity' too."];
+        }
+
         if (page is < 1)
         {
             errors["page"] = ["Pages start at 1."];

@@ -120,6 +120,13 @@ public sealed class ResolveContactConsumer(
             LastSeenAt = message.ReceivedAt,
         };
         contact.Identities.Add(identity);
+
+        // A consent Sinch reported before the identity's first message now belongs to this contact.
+        var appId = identity.IdentityAppId;
+        await store.Db.Consents
+            .Where(c => c.ContactId == null && c.SinchAppId == identity.SinchAppId && c.Channel == identity.Channel
+                && c.Identity == identity.Identity && c.IdentityAppId == appId)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.ContactId, contact.Id), cancellationToken);
         return (contact, identity, isNew);
     }
 

@@ -17,16 +17,25 @@ namespace Platform.Benchmarks.Contact;
 /// </summary>
 internal sealed class ContactResolutionBenchmark : IBenchmark
 {
-    private const int Identities = 1000;
     private const int KnownRounds = 2;
 
     public string Name => "contact";
 
-    public string Description => "Contact resolutions/s for new and known identities, after the durable figures";
+    public string Description => "Contact resolutions/s for new and known identities, after the durable figures; [identities] (default 1000)";
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        await new DurableMessagingBenchmark().RunAsync(args, cancellationToken);
+        ArgumentNullException.ThrowIfNull(args);
+        var identities = args.Length > 0 && int.TryParse(args[0], System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1000;
+        try
+        {
+            await new DurableMessagingBenchmark().RunAsync([], cancellationToken);
+        }
+        catch (TimeoutException e)
+        {
+            // A starved machine can time the durable part out; the contact figures are still worth printing.
+            Console.WriteLine($"durable figures unavailable: {e.Message}");
+        }
 
         var infrastructure = new InfrastructureFixture();
         await infrastructure.InitializeAsync();
@@ -49,10 +58,10 @@ internal sealed class ContactResolutionBenchmark : IBenchmark
             var bus = await StartClientBusAsync(infrastructure.RabbitMqConnectionString, resolved, cancellationToken);
             try
             {
-                var phones = Enumerable.Range(0, Identities).Select(i => (46_700_000_000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                var phones = Enumerable.Range(0, identities).Select(i => (46_700_000_000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
                 var fresh = await RateAsync(bus, resolved, phones);
                 var known = await RateAsync(bus, resolved, [.. Enumerable.Repeat(phones, KnownRounds).SelectMany(p => p)]);
-                Console.WriteLine($"contact resolutions/s  new {fresh,8:F0}   known {known,8:F0}   ({Identities} new identities, then {Identities * KnownRounds} messages of known ones; SMS with metadata)");
+                Console.WriteLine($"contact resolutions/s  new {fresh,8:F0}   known {known,8:F0}   ({identities} new identities, then {identities * KnownRounds} messages of known ones; SMS with metadata)");
             }
             finally
             {

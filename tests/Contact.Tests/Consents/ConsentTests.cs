@@ -65,4 +65,20 @@ public sealed class ConsentTests(ContactServiceFixture service) : IClassFixture<
         Identity = identity,
         OccurredAt = at,
     };
+
+    [Fact]
+    public async Task An_opt_out_reported_before_the_first_message_belongs_to_the_contact_that_message_makes()
+    {
+        var phone = Inbound.NewPhone();
+        await service.Bus.PublishAsync(OptOut(new ChannelIdentity { Channel = "SMS", Identity = phone }, DateTimeOffset.UtcNow));
+        var changed = await service.Bus.WaitForOneAsync<ContactConsentChanged>(c => c.Identity.Identity == phone, "the opt-out is published");
+        Assert.Null(changed.ContactId);
+
+        var message = Inbound.Text("SMS", phone);
+        await service.Bus.PublishAsync(message);
+        var resolved = await service.Bus.WaitForOneAsync<ContactResolved>(r => r.SinchMessageId == message.SinchMessageId, "the message is resolved");
+
+        var consent = Assert.Single(await service.GetJsonAsync<ConsentResponse[]>($"/api/contact/contacts/{resolved.ContactId}/consents"));
+        Assert.Equal(ConsentStates.OptOut, consent.Consent);
+    }
 }

@@ -82,6 +82,8 @@ public sealed class ContactsApiTests(ContactServiceFixture service) : IClassFixt
     [InlineData("/api/contact/contacts?pageSize=0", "pageSize")]
     [InlineData("/api/contact/contacts?pageSize=101", "pageSize")]
     [InlineData("/api/contact/contacts?page=0", "page")]
+    [InlineData("/api/contact/contacts?channel=SMS", "channel")]
+    [InlineData("/api/contact/contacts?sinchAppId=app", "sinchAppId")]
     public async Task A_bad_search_answers_400_with_the_field_named(string path, string field)
     {
         using var response = await service.Client.GetAsync(new Uri(path, UriKind.Relative));
