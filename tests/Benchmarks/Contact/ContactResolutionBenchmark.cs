@@ -48,6 +48,8 @@ internal sealed class ContactResolutionBenchmark : IBenchmark
                 ["Messaging:ConcurrentMessageLimit"] = "16",
                 ["Messaging:PrefetchCount"] = "32",
                 ["Logging:LogLevel:Default"] = "Warning",
+                // WebApplicationFactory's own content-root setting: this console app has no test-assembly metadata.
+                ["TEST_CONTENTROOT_Platform_Contact"] = ServiceFolder(),
             });
             using (var client = service.CreateClient())
             {
@@ -72,6 +74,17 @@ internal sealed class ContactResolutionBenchmark : IBenchmark
         {
             await infrastructure.DisposeAsync();
         }
+    }
+
+    private static string ServiceFolder()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory?.FullName ?? Directory.GetCurrentDirectory(), "services", "Contact");
     }
 
     private static async Task<double> RateAsync(IBus bus, ResolvedCounter resolved, string[] phones)
