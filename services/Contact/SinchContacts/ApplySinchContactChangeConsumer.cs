@@ -17,6 +17,7 @@ public sealed class ApplySinchContactChangeConsumer(
     ContactMerger contactMerger,
     AttachedDataParser parser,
     AttachedDataMerger merger,
+    AttachedDataMetrics metrics,
     TimeProvider clock,
     ILogger<ApplySinchContactChangeConsumer> logger)
     : IConsumer<SinchContactChanged>, IConsumer<ContactIdentitiesDuplicated>
@@ -95,6 +96,12 @@ public sealed class ApplySinchContactChangeConsumer(
             var changed = DisplayNames.TrySet(contact, sinchContact.DisplayName, DisplayNameSources.SinchContact);
             var (entries, issues) = parser.Parse(sinchContact.Metadata, AttachedDataSources.SinchContact, occurredAt);
             changed |= merger.Merge(contact, entries, issues);
+            foreach (var issue in issues)
+            {
+                metrics.Reported(issue);
+                logger.SinchMetadataRejected(contact.Id, issue.Reason);
+            }
+
             if (changed)
             {
                 await PublishUpdatedAsync(context, contact);

@@ -20,4 +20,7 @@ internal static partial class SinchContactsLog
 
     [LoggerMessage(1506, LogLevel.Warning, "Sinch reports one {Channel} identity on several contacts of app {AppId}: {SinchContactIds}; merge them in Sinch")]
     public static partial void IdentitiesDuplicated(this ILogger logger, string appId, string? channel, string sinchContactIds);
+
+    [LoggerMessage(1507, LogLevel.Warning, "Sinch contact metadata of contact {ContactId}: {Reason}; kept what was valid")]
+    public static partial void SinchMetadataRejected(this ILogger logger, Guid contactId, string reason);
 }

@@ -21,7 +21,7 @@ internal sealed class ContactResolutionBenchmark : IBenchmark
 
     public string Name => "contact";
 
-    public string Description => "Contact resolutions/s for new and known identities, after the durable figures; [identities] (default 1000)";
+    public string Description => "Contact resolutions/s for new and known identities, after the durable figures; [identities] (default 1000) [--no-durable]";
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -29,7 +29,10 @@ internal sealed class ContactResolutionBenchmark : IBenchmark
         var identities = args.Length > 0 && int.TryParse(args[0], System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1000;
         try
         {
-            await new DurableMessagingBenchmark().RunAsync([], cancellationToken);
+            if (!args.Contains("--no-durable"))
+            {
+                await new DurableMessagingBenchmark().RunAsync([], cancellationToken);
+            }
         }
         catch (TimeoutException e)
         {
@@ -41,15 +44,17 @@ internal sealed class ContactResolutionBenchmark : IBenchmark
         await infrastructure.InitializeAsync();
         try
         {
+            // WebApplicationFactory reads this before any setting of ours; a console app has no test-assembly metadata.
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PLATFORM_CONTACT", ServiceFolder());
             await using var service = new ServiceFactory<ContactProgram>(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:rabbitmq"] = infrastructure.RabbitMqConnectionString,
                 ["ConnectionStrings:contact"] = infrastructure.PostgresConnectionString,
                 ["Messaging:ConcurrentMessageLimit"] = "16",
                 ["Messaging:PrefetchCount"] = "32",
-                ["Logging:LogLevel:Default"] = "Warning",
-                // WebApplicationFactory's own content-root setting: this console app has no test-assembly metadata.
-                ["TEST_CONTENTROOT_Platform_Contact"] = ServiceFolder(),
+                ["Logging:LogLevel:Default"] = "Error",
+                ["Logging:LogLevel:MassTransit"] = "Error",
+                ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "None",
             });
             using (var client = service.CreateClient())
             {
