@@ -54,6 +54,7 @@ internal sealed class ContactResolutionBenchmark : IBenchmark
                 ["Messaging:PrefetchCount"] = "32",
                 ["Logging:LogLevel:Default"] = "Error",
                 ["Logging:LogLevel:MassTransit"] = "Error",
+                ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
                 ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "None",
             });
             using (var client = service.CreateClient())
