@@ -13,6 +13,21 @@ public sealed class ContactStore(ContactDbContext db)
 {
     public ContactDbContext Db => db;
 
+    /// <summary>
+    /// Serialises everything about one Sinch contact id until the transaction ends (a transaction-scoped advisory
+    /// lock): a first message and Sinch's CONTACT_CREATE/UPDATE for it would otherwise each miss the other's
+    /// uncommitted row (the contact, the snapshot) and the name would be lost (docs/contact.md, "Keys"). Several ids
+    /// are locked in order, so two transactions never wait on each other crosswise.
+    /// </summary>
+    public async Task LockSinchContactIdsAsync(IEnumerable<string?> sinchContactIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sinchContactIds);
+        foreach (var id in sinchContactIds.Where(i => !string.IsNullOrEmpty(i)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}, 16))", [id!], cancellationToken);
+        }
+    }
+
     /// <summary>Locks the contact and loads its identities and attached data; null when no such contact.</summary>
     public async Task<ContactRecord?> LockAsync(Guid contactId, CancellationToken cancellationToken)
     {

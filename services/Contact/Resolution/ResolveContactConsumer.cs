@@ -37,6 +37,7 @@ public sealed class ResolveContactConsumer(
         var cancellationToken = context.CancellationToken;
         var now = clock.GetUtcNow();
         var sinchContactId = string.IsNullOrEmpty(message.SinchContactId) ? null : message.SinchContactId;
+        await store.LockSinchContactIdsAsync([sinchContactId], cancellationToken);
         var (contact, identity, isNew) = await FindOrCreateAsync(message, sinchContactId, now, cancellationToken);
 
         if (isNew && sinchContactId is not null)

@@ -31,6 +31,7 @@ public sealed class ApplySinchContactChangeConsumer(
             throw new Messaging.UnrecoverableMessageException("Sinch contact change without a contact id.");
         }
 
+        await store.LockSinchContactIdsAsync([change.Contact.Id, change.MergedContact?.Id], context.CancellationToken);
         switch (change.Change)
         {
             case ContactChanges.Created or ContactChanges.Updated:
