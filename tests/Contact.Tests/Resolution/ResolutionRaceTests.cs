@@ -45,4 +45,30 @@ public sealed class ResolutionRaceTests(ContactServiceFixture service) : IClassF
         Assert.Single(resolved.Select(r => r.ContactId).Distinct());
         Assert.Single(resolved, r => r.IsNew);
     }
+
+    [Fact]
+    public async Task A_CONTACT_UPDATE_racing_the_first_message_of_its_contact_always_names_the_contact()
+    {
+        var messages = new List<InboundMessageReceived>();
+        var work = new List<Task>();
+        for (var i = 0; i < 10; i++)
+        {
+            var sinchContactId = $"sc-{Guid.NewGuid():N}";
+            var message = Inbound.Text("WHATSAPP", Inbound.NewPhone(), sinchContactId);
+            messages.Add(message);
+            work.Add(service.Bus.PublishAsync(Inbound.ContactChange(ContactChanges.Updated, sinchContactId, $"Name {i}", DateTimeOffset.UtcNow)));
+            work.Add(service.Bus.PublishAsync(message));
+        }
+
+        await Task.WhenAll(work);
+
+        var ids = messages.Select(m => m.SinchMessageId).ToHashSet();
+        var resolved = await service.Bus.WaitForAsync<ContactResolved>(r => ids.Contains(r.SinchMessageId!), "every message is resolved", messages.Count);
+        foreach (var contactId in resolved.Select(r => r.ContactId))
+        {
+            await Eventually.TrueAsync(
+                async () => await service.QueryAsync<string>("SELECT display_name_source FROM contact.contacts WHERE id = @id", ("id", contactId)) == DisplayNameSources.SinchContact,
+                "every contact shows Sinch's name");
+        }
+    }
 }
