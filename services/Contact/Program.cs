@@ -1,6 +1,7 @@
+using Platform.Contact.Contacts;
+using Platform.Contact.Persistence;
 using Platform.Messaging;
 using Platform.Persistence;
-using Platform.Contact.Persistence;
 using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,8 +12,10 @@ builder.AddMessaging("Contact", bus =>
     bus.SetPostgresSagaRepositoryProvider<ContactDbContext>();
     bus.AddPostgresOutbox<ContactDbContext>(outbox => outbox.UseBusOutbox());
     bus.AddPostgresMessageScheduler<ContactDbContext>("contact-scheduler");
+    bus.AddContacts();
 });
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapContactsApi();
 app.Run();
