@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Platform.Contact.Persistence;
+using Platform.Media.Persistence;
 
 #nullable disable
 
-namespace Platform.Contact.Persistence.Migrations
+namespace Platform.Media.Persistence.Migrations
 {
-    [DbContext(typeof(ContactDbContext))]
-    [Migration("20261201005427_DurableMessagingSecondPass")]
+    [DbContext(typeof(MediaDbContext))]
+    [Migration("20261201021259_DurableMessagingSecondPass")]
     partial class DurableMessagingSecondPass
     {
         /// <inheritdoc />
@@ -20,11 +20,222 @@ namespace Platform.Contact.Persistence.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasDefaultSchema("contact")
+                .HasDefaultSchema("media")
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Platform.Media.Downloads.MediaDownloadState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_state");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("FailureDetail")
+                        .HasColumnType("text")
+                        .HasColumnName("failure_detail");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("IdentityKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("identity_key");
+
+                    b.Property<long?>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("SinchAppId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("sinch_app_id");
+
+                    b.Property<string>("SinchContactId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("sinch_contact_id");
+
+                    b.Property<string>("SinchMessageId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("sinch_message_id");
+
+                    b.Property<string>("SourceUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("source_url");
+
+                    b.Property<DateTimeOffset?>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("CorrelationId");
+
+                    b.HasIndex("IdentityKey");
+
+                    b.HasIndex("SinchContactId");
+
+                    b.HasIndex("SinchMessageId");
+
+                    b.ToTable("media_download_state", "media");
+                });
+
+            modelBuilder.Entity("Platform.Media.Erasure.MediaErasure", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<int>("ItemsErased")
+                        .HasColumnType("integer")
+                        .HasColumnName("items_erased");
+
+                    b.HasKey("ContactId");
+
+                    b.ToTable("media_erasure", "media");
+                });
+
+            modelBuilder.Entity("Platform.Media.Uploads.MediaUploadState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_state");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FetchCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("fetch_count");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FirstFetchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_fetched_at");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<Guid?>("PurgeToken")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purge_token");
+
+                    b.Property<DateTimeOffset?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("purged_at");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("CorrelationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("media_upload_state", "media");
+                });
 
             modelBuilder.Entity("Platform.Persistence.Outbox.InboxState", b =>
                 {
@@ -78,7 +289,7 @@ namespace Platform.Contact.Persistence.Migrations
 
                     b.HasIndex("Delivered");
 
-                    b.ToTable("inbox_state", "contact");
+                    b.ToTable("inbox_state", "media");
                 });
 
             modelBuilder.Entity("Platform.Persistence.Outbox.OutboxMessage", b =>
@@ -188,7 +399,7 @@ namespace Platform.Contact.Persistence.Migrations
                     b.HasIndex("InboxMessageId", "InboxConsumerId", "SequenceNumber")
                         .IsUnique();
 
-                    b.ToTable("outbox_message", "contact");
+                    b.ToTable("outbox_message", "media");
                 });
 
             modelBuilder.Entity("Platform.Persistence.Outbox.OutboxState", b =>
@@ -230,7 +441,7 @@ namespace Platform.Contact.Persistence.Migrations
                     b.HasIndex("Created")
                         .HasFilter("dead_lettered IS NULL");
 
-                    b.ToTable("outbox_state", "contact");
+                    b.ToTable("outbox_state", "media");
                 });
 
             modelBuilder.Entity("Platform.Persistence.Scheduling.ScheduledMessageCancellation", b =>
@@ -251,7 +462,7 @@ namespace Platform.Contact.Persistence.Migrations
 
                     b.HasIndex("Cancelled");
 
-                    b.ToTable("scheduled_message_cancellation", "contact");
+                    b.ToTable("scheduled_message_cancellation", "media");
                 });
 
             modelBuilder.Entity("Platform.Persistence.Scheduling.ScheduledMessageEntry", b =>
@@ -354,7 +565,7 @@ namespace Platform.Contact.Persistence.Migrations
                     b.HasIndex("DueAt")
                         .HasFilter("dead_lettered IS NULL");
 
-                    b.ToTable("scheduled_message", "contact");
+                    b.ToTable("scheduled_message", "media");
                 });
 
             modelBuilder.Entity("Platform.Persistence.Outbox.OutboxMessage", b =>

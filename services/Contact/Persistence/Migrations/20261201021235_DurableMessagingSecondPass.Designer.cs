@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Platform.Media.Persistence;
+using Platform.Contact.Persistence;
 
 #nullable disable
 
-namespace Platform.Media.Persistence.Migrations
+namespace Platform.Contact.Persistence.Migrations
 {
-    [DbContext(typeof(MediaDbContext))]
-    [Migration("20261201005650_DurableMessagingSecondPass")]
+    [DbContext(typeof(ContactDbContext))]
+    [Migration("20261201021235_DurableMessagingSecondPass")]
     partial class DurableMessagingSecondPass
     {
         /// <inheritdoc />
@@ -20,11 +20,260 @@ namespace Platform.Media.Persistence.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasDefaultSchema("media")
+                .HasDefaultSchema("contact")
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Platform.Contact.Contacts.AttachedDataEntry", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("value");
+
+                    b.HasKey("ContactId", "Key");
+
+                    b.HasIndex("Key")
+                        .HasDatabaseName("ix_attached_data_key");
+
+                    b.ToTable("attached_data", "contact");
+                });
+
+            modelBuilder.Entity("Platform.Contact.Contacts.ConsentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Identity")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("identity");
+
+                    b.Property<string>("IdentityAppId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("identity_app_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("SinchAppId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sinch_app_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_consents_contact_id");
+
+                    b.HasIndex("SinchAppId", "Channel", "Identity", "IdentityAppId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_consents_key");
+
+                    b.ToTable("consents", "contact");
+                });
+
+            modelBuilder.Entity("Platform.Contact.Contacts.ContactRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("DisplayNameSource")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("display_name_source");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<DateTimeOffset?>("MergedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("merged_at");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<string>("SinchContactId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sinch_contact_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisplayName")
+                        .HasDatabaseName("ix_contacts_display_name");
+
+                    b.HasIndex("SinchContactId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_contacts_sinch_contact_id");
+
+                    b.ToTable("contacts", "contact");
+                });
+
+            modelBuilder.Entity("Platform.Contact.Contacts.IdentityRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("identity");
+
+                    b.Property<string>("IdentityAppId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("identity_app_id");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("ProfileOutcome")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("profile_outcome");
+
+                    b.Property<Guid?>("ProfileRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_request_id");
+
+                    b.Property<DateTimeOffset?>("ProfileRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("profile_requested_at");
+
+                    b.Property<string>("SinchAppId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sinch_app_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("ProfileRequestId")
+                        .HasDatabaseName("ix_identities_profile_request_id");
+
+                    b.HasIndex("SinchAppId", "Channel", "Identity", "IdentityAppId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_identities_key");
+
+                    b.ToTable("identities", "contact");
+                });
+
+            modelBuilder.Entity("Platform.Contact.Contacts.SinchContactSnapshot", b =>
+                {
+                    b.Property<string>("SinchContactId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sinch_contact_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Metadata")
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("metadata");
+
+                    b.HasKey("SinchContactId");
+
+                    b.ToTable("sinch_contacts", "contact");
+                });
 
             modelBuilder.Entity("Platform.Persistence.Outbox.InboxState", b =>
                 {
@@ -78,7 +327,7 @@ namespace Platform.Media.Persistence.Migrations
 
                     b.HasIndex("Delivered");
 
-                    b.ToTable("inbox_state", "media");
+                    b.ToTable("inbox_state", "contact");
                 });
 
             modelBuilder.Entity("Platform.Persistence.Outbox.OutboxMessage", b =>
@@ -188,7 +437,7 @@ namespace Platform.Media.Persistence.Migrations
                     b.HasIndex("InboxMessageId", "InboxConsumerId", "SequenceNumber")
                         .IsUnique();
 
-                    b.ToTable("outbox_message", "media");
+                    b.ToTable("outbox_message", "contact");
                 });
 
             modelBuilder.Entity("Platform.Persistence.Outbox.OutboxState", b =>
@@ -230,7 +479,7 @@ namespace Platform.Media.Persistence.Migrations
                     b.HasIndex("Created")
                         .HasFilter("dead_lettered IS NULL");
 
-                    b.ToTable("outbox_state", "media");
+                    b.ToTable("outbox_state", "contact");
                 });
 
             modelBuilder.Entity("Platform.Persistence.Scheduling.ScheduledMessageCancellation", b =>
@@ -251,7 +500,7 @@ namespace Platform.Media.Persistence.Migrations
 
                     b.HasIndex("Cancelled");
 
-                    b.ToTable("scheduled_message_cancellation", "media");
+                    b.ToTable("scheduled_message_cancellation", "contact");
                 });
 
             modelBuilder.Entity("Platform.Persistence.Scheduling.ScheduledMessageEntry", b =>
@@ -354,7 +603,25 @@ namespace Platform.Media.Persistence.Migrations
                     b.HasIndex("DueAt")
                         .HasFilter("dead_lettered IS NULL");
 
-                    b.ToTable("scheduled_message", "media");
+                    b.ToTable("scheduled_message", "contact");
+                });
+
+            modelBuilder.Entity("Platform.Contact.Contacts.AttachedDataEntry", b =>
+                {
+                    b.HasOne("Platform.Contact.Contacts.ContactRecord", null)
+                        .WithMany("AttachedData")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Contact.Contacts.IdentityRecord", b =>
+                {
+                    b.HasOne("Platform.Contact.Contacts.ContactRecord", null)
+                        .WithMany("Identities")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.Persistence.Outbox.OutboxMessage", b =>
@@ -369,6 +636,13 @@ namespace Platform.Media.Persistence.Migrations
                         .HasForeignKey("InboxMessageId", "InboxConsumerId")
                         .HasPrincipalKey("MessageId", "ConsumerId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Platform.Contact.Contacts.ContactRecord", b =>
+                {
+                    b.Navigation("AttachedData");
+
+                    b.Navigation("Identities");
                 });
 #pragma warning restore 612, 618
         }
