@@ -13,7 +13,7 @@ public sealed class CallbackShapeTests
     private static DateTimeOffset At(string timestamp) => DateTimeOffset.Parse(timestamp, CultureInfo.InvariantCulture);
 
     [Fact]
-    public void Inbound_message_serialises_to_the_handbook_vector_byte_for_byte()
+    public void Inbound_message_serialises_to_the_documented_vector_byte_for_byte()
     {
         var envelope = new CallbackEnvelope
         {
@@ -40,7 +40,7 @@ public sealed class CallbackShapeTests
     }
 
     [Fact]
-    public void Delivery_report_carries_the_fields_of_handbook_12_4()
+    public void Delivery_report_carries_the_documented_fields()
     {
         var envelope = new CallbackEnvelope
         {

@@ -28,7 +28,7 @@ public sealed class WebhookSignerTests
     }
 
     [Fact]
-    public void Signature_matches_the_handbook_test_vector()
+    public void Signature_matches_the_documented_test_vector()
     {
         var signature = WebhookSigner.Sign(Encoding.UTF8.GetBytes(HandbookBody),
             "s3cr3t-webhook-key-2025", "01JPB4T7Z0Q8W6E4R2T0Y8U6I4", "1741944413");
@@ -39,7 +39,7 @@ public sealed class WebhookSignerTests
     }
 
     [Fact]
-    public void A_trailing_newline_changes_the_signature_as_the_handbook_says()
+    public void A_trailing_newline_changes_the_signature()
     {
         var signature = WebhookSigner.Sign(Encoding.UTF8.GetBytes(HandbookBody + "\n"),
             "s3cr3t-webhook-key-2025", "01JPB4T7Z0Q8W6E4R2T0Y8U6I4", "1741944413");

@@ -13,7 +13,7 @@ public sealed class CustomerCallbackTests(EmulatorFixture fixture) : IClassFixtu
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task Customer_text_posts_a_signed_message_inbound_shaped_per_handbook()
+    public async Task Customer_text_posts_a_signed_message_inbound_in_the_documented_shape()
     {
         var sent = await Client.ControlAsync(HttpMethod.Post, "/customers/text", """{"identity":"46701234567","text":"Hi, I need help with order 4711"}""");
 

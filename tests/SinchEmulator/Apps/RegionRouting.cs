@@ -3,7 +3,7 @@ using Platform.SinchEmulator.Wire;
 namespace Platform.SinchEmulator.Apps;
 
 /// <summary>
-/// Sinch has one host per region and answers 404 for an app of another region (handbook §1.1). The emulator has one
+/// Sinch has one host per region and answers 404 for an app of another region (docs/sinch-wire-format.md §1). The emulator has one
 /// host, so a base URL of <c>http://emulator/regions/{region}</c> stands for that region's host: the prefix is
 /// stripped and remembered, and <see cref="RegionFilter"/> hides apps of other regions. Calls without the prefix see
 /// every app, as before.
