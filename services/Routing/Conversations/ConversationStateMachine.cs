@@ -21,7 +21,13 @@ public sealed class ConversationStateMachine : MassTransitStateMachine<Conversat
         InstanceState(x => x.CurrentState);
 
         Event(() => MessageArrived, e => e.CorrelateById(c => c.Message.ConversationId));
-        Event(() => ContactChanged, e => Existing(e, c => c.Message.ConversationId));
+        // Published only once the message's transcript entry exists, and with it the CustomerMessageArrived that opens the
+        // conversation; the two race to the saga, so a contact that arrives first is retried, not dropped.
+        Event(() => ContactChanged, e =>
+        {
+            e.CorrelateById(c => c.Message.ConversationId);
+            e.OnMissingInstance(m => m.Fault());
+        });
         Event(() => BotAnswered, e => Existing(e, c => c.Message.ConversationId));
         Event(() => BotUnavailable, e => Existing(e, c => c.Message.ConversationId));
         Event(() => Accepted, e => Existing(e, c => c.Message.ConversationId));

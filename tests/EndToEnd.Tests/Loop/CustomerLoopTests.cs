@@ -24,6 +24,15 @@ public sealed class CustomerLoopTests(WholePlatform platform) : IClassFixture<Wh
             TimeSpan.FromSeconds(90));
 
         Assert.Equal(text.Id, transcript[0].GetProperty("sinchMessageId").GetString());
+        // Contact's answer and the message race to routing; either order names the conversation.
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                using var response = await platform.Gateway.GetAsync(new Uri($"/api/routing/conversations/{conversationId}", UriKind.Relative));
+                return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>(Json) : default;
+            },
+            c => c.ValueKind == JsonValueKind.Object && c.GetProperty("displayName").GetString() == "Grace",
+            "the conversation shows the customer's name from contact");
     }
 
     [Fact]
