@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Platform.ServiceDefaults.Telemetry;
@@ -17,6 +18,7 @@ internal static class DurableMessagingTelemetry
     private static long _outboxBacklog;
     private static long _schedulerBacklog;
     private static long _undeliveredBacklog;
+    private static readonly ConcurrentDictionary<(string Saga, string State), long> SagaCounts = new();
 
     /// <summary>Seconds from writing an outbox row to the broker confirming it.</summary>
     public static readonly Histogram<double> OutboxDeliveryLag = Meter.CreateHistogram<double>(
@@ -32,6 +34,9 @@ internal static class DurableMessagingTelemetry
 
     static DurableMessagingTelemetry()
     {
+        Meter.CreateObservableGauge("platform.sagas",
+            () => SagaCounts.Select(c => new Measurement<long>(c.Value, new("saga", c.Key.Saga), new("state", c.Key.State))),
+            "{instance}", "Saga instances by saga and state, as last counted by this replica");
         Meter.CreateObservableGauge("platform.outbox.backlog", () => Interlocked.Read(ref _outboxBacklog), "{message}",
             "Bus outbox messages waiting for delivery, as last counted by this replica's delivery service");
         Meter.CreateObservableGauge("platform.scheduler.backlog", () => Interlocked.Read(ref _schedulerBacklog), "{message}",
@@ -47,4 +52,21 @@ internal static class DurableMessagingTelemetry
     public static void SetUndeliveredBacklog(long count) => Interlocked.Exchange(ref _undeliveredBacklog, count);
 
     public static double SecondsSince(DateTime utc) => Math.Max(0, (DateTime.UtcNow - utc).TotalSeconds);
+
+    /// <summary>The latest counts of one saga by state; a state no longer seen counts 0.</summary>
+    public static void SetSagaCounts(string saga, IReadOnlyDictionary<string, long> counts)
+    {
+        foreach (var key in SagaCounts.Keys.Where(k => k.Saga == saga && !counts.ContainsKey(k.State)))
+        {
+            SagaCounts[key] = 0;
+        }
+
+        foreach (var (state, count) in counts)
+        {
+            SagaCounts[(saga, state)] = count;
+        }
+    }
+
+    /// <summary>The last count of one saga state, for tests.</summary>
+    public static long SagaCount(string saga, string state) => SagaCounts.TryGetValue((saga, state), out var count) ? count : 0;
 }

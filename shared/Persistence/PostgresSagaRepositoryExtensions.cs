@@ -2,6 +2,8 @@ using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Persistence.Sagas;
 
 namespace Platform.Persistence;
@@ -13,13 +15,16 @@ public static class PostgresSagaRepositoryExtensions
     /// Stores every saga of this bus that has no repository of its own in <typeparamref name="TDbContext"/> (the
     /// service's one DbContext), so <c>AddSagaStateMachine&lt;M, S&gt;()</c> needs nothing more. Each saga type needs an
     /// EF mapping keyed on <c>CorrelationId</c> (value never generated) and, for optimistic concurrency as a second
-    /// guard, a <c>uint</c> version property mapped with <c>IsRowVersion()</c>.
+    /// guard, a <c>uint</c> version property mapped with <c>IsRowVersion()</c>. The sagas' instances are counted by state
+    /// for the <c>platform.sagas</c> gauge.
     /// </summary>
     public static IBusRegistrationConfigurator SetPostgresSagaRepositoryProvider<TDbContext>(this IBusRegistrationConfigurator configurator)
         where TDbContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(configurator);
         configurator.SetSagaRepositoryProvider(new PostgresSagaRepositoryRegistrationProvider<TDbContext>());
+        configurator.TryAddSingleton(TimeProvider.System);
+        configurator.AddHostedService<SagaStateCounter<TDbContext>>();
         return configurator;
     }
 

@@ -1,0 +1,42 @@
+using MassTransit;
+using Platform.Persistence;
+using Platform.Persistence.Sagas;
+using Platform.Shared.Tests.Persistence.Support;
+using Platform.Testing;
+
+namespace Platform.Shared.Tests.Persistence;
+
+public sealed class SagaStateCountTests(InfrastructureFixture infrastructure) : IClassFixture<InfrastructureFixture>
+{
+    [Fact]
+    [Trait("Category", TestCategories.Integration)]
+    public async Task Saga_instances_are_counted_by_state()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        await using var db = DurableTestDbContext.Open(database);
+        db.AddRange(
+            new CounterState { CorrelationId = NewId.NextGuid(), CurrentState = "Counting" },
+            new CounterState { CorrelationId = NewId.NextGuid(), CurrentState = "Counting" },
+            new CounterState { CorrelationId = NewId.NextGuid(), CurrentState = "Done" });
+        await db.SaveChangesAsync();
+
+        var counts = await SagaStateCounter<DurableTestDbContext>.CountAsync(db, CancellationToken.None);
+
+        Assert.Equal(2, counts[nameof(CounterState)]["Counting"]);
+        Assert.Equal(1, counts[nameof(CounterState)]["Done"]);
+        Assert.Empty(counts[nameof(TimeoutState)]);
+    }
+
+    [Fact]
+    public void A_state_no_longer_counted_reports_zero()
+    {
+        var saga = $"Saga{Guid.NewGuid():N}";
+        DurableMessagingTelemetry.SetSagaCounts(saga, new Dictionary<string, long> { ["Open"] = 3, ["Closed"] = 1 });
+
+        DurableMessagingTelemetry.SetSagaCounts(saga, new Dictionary<string, long> { ["Open"] = 2 });
+
+        Assert.Equal(2, DurableMessagingTelemetry.SagaCount(saga, "Open"));
+        Assert.Equal(0, DurableMessagingTelemetry.SagaCount(saga, "Closed"));
+    }
+}
