@@ -33,6 +33,10 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
 {
     private static string? _claimSql;
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    // MassTransit's notification keeps one waiter (a second concurrent WaitForDelivery throws): one worker at a time
+    // waits on it, the others look again after the query delay.
+    private readonly SemaphoreSlim _notificationWaiter = new(1, 1);
     private long _backlogCountedAt;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -59,7 +63,7 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
                 }
 
                 await CountBacklog(settings, stoppingToken);
-                await notification.WaitForDelivery(stoppingToken);
+                await WaitForWork(settings, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -70,6 +74,24 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
                 logger.BusOutboxLoopFaulted(exception, settings.QueryDelay);
                 await Task.Delay(settings.QueryDelay, _time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
+        }
+    }
+
+    private async Task WaitForWork(OutboxDeliveryServiceOptions settings, CancellationToken stoppingToken)
+    {
+        if (!await _notificationWaiter.WaitAsync(0, stoppingToken))
+        {
+            await Task.Delay(settings.QueryDelay, _time, stoppingToken);
+            return;
+        }
+
+        try
+        {
+            await notification.WaitForDelivery(stoppingToken);
+        }
+        finally
+        {
+            _notificationWaiter.Release();
         }
     }
 
