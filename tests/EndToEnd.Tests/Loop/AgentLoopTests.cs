@@ -6,7 +6,8 @@ using Platform.Testing;
 namespace Platform.EndToEnd.Tests.Loop;
 
 [Trait("Category", TestCategories.EndToEnd)]
-public sealed class AgentLoopTests(WholePlatform platform) : IClassFixture<WholePlatform>
+[Collection(WholePlatform.Collection)]
+public sealed class AgentLoopTests(WholePlatform platform)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -35,6 +35,9 @@ namespace Platform.EndToEnd.Tests.Loop;
 /// </summary>
 public sealed class WholePlatform : IAsyncLifetime
 {
+    /// <summary>The tests that share one running platform (one at a time: eight hosts are a lot for two cores).</summary>
+    public const string Collection = "whole platform";
+
     public const string AppId = "01JAPP7Q9M2K4W6X8Y0Z1B3C5D";
     private const string ApiKey = "end-to-end-whole-platform-key";
     private const string WebhookSecretsKey = "end-to-end-webhook-secrets-key-0123456789";
@@ -193,3 +196,7 @@ public sealed class WholePlatform : IAsyncLifetime
         public override void OnEnd(Activity data) => spans.Enqueue(data);
     }
 }
+
+/// <summary>One platform for every test of the collection.</summary>
+[CollectionDefinition(WholePlatform.Collection)]
+public sealed class WholePlatformCollection : ICollectionFixture<WholePlatform>;
