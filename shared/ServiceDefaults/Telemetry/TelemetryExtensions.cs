@@ -32,6 +32,9 @@ public static class TelemetryExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var formatter = builder.Configuration["Logging:Console:FormatterName"];
         builder.Logging.ClearProviders();
+        // Every log line inside a span carries its trace and span ids (as a scope), so a line found in the logs leads to
+        // the whole trace of the message in the dashboard; set here, not left to which host builder a service uses.
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         // One AddConsole only: AddJsonConsole would add a second configuration that forces the json formatter.
         builder.Logging.AddConsole(o => o.FormatterName = string.IsNullOrEmpty(formatter) ? ConsoleFormatterNames.Json : formatter);
         builder.Services.Configure<JsonConsoleFormatterOptions>(o =>
