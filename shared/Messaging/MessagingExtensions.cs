@@ -75,6 +75,12 @@ public static class MessagingExtensions
                 });
                 bus.PrefetchCount = options.PrefetchCount;
                 bus.ConfigureSend(send => send.ConnectSendPipeSpecificationObserver(new RejectTransportDelaySpecificationObserver()));
+                var commandDestinations = context.GetServices<CommandDestination>().Select(d => d.ExchangeName).ToHashSet(StringComparer.Ordinal);
+                if (commandDestinations.Count > 0)
+                {
+                    bus.ConfigureSend(send => send.ConnectSendPipeSpecificationObserver(new MandatoryCommandSpecificationObserver(commandDestinations)));
+                }
+
                 if (context.GetService<MessageSchedulerEndpoint>() is { } scheduler)
                 {
                     bus.UseMessageScheduler(scheduler.Address);

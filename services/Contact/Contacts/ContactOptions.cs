@@ -15,7 +15,7 @@ public sealed class ContactOptions
     [Required]
     public string ProfileChannels { get; set; } = "MESSENGER,INSTAGRAM,VIBER,LINE";
 
-    /// <summary>Queue of egress's <c>FetchChannelProfile</c> consumer; sent to through its exchange.</summary>
+    /// <summary>Queue of egress's <c>FetchChannelProfile</c> consumer; sent to through its exchange, as a command destination (a request sent before egress ever declared it fails and is retried instead of vanishing).</summary>
     [Required, RegularExpression("^[a-z0-9][a-z0-9.-]*$")]
     public string EgressProfileQueue { get; set; } = "egress-fetch-channel-profile";
 

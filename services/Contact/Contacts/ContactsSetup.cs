@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Platform.Messaging;
 using Platform.Contact.AttachedData;
 using Platform.Contact.Consents;
 using Platform.Contact.Erasure;
@@ -22,6 +23,7 @@ public static class ContactsSetup
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ContactOptions>, ContactOptionsValidator>();
+        services.AddCommandDestination(sp => $"exchange:{sp.GetRequiredService<IOptions<ContactOptions>>().Value.EgressProfileQueue}");
         services.AddOptions<AttachedDataOptions>().BindConfiguration(AttachedDataOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AttachedDataOptions>, AttachedDataOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);

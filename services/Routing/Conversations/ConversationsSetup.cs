@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Platform.Messaging;
 using Platform.Routing.Agents;
 using Platform.Routing.Bots;
 using Platform.Routing.Live;
@@ -20,6 +21,7 @@ public static class ConversationsSetup
         ArgumentNullException.ThrowIfNull(bus);
         bus.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.Section).ValidateOnStart();
         bus.AddSingleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>();
+        bus.AddCommandDestination(sp => sp.GetRequiredService<IOptions<ConversationOptions>>().Value.EgressSendAddress);
         bus.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateOnStart();
         bus.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
         bus.TryAddSingleton(TimeProvider.System);
