@@ -91,6 +91,8 @@ public static class MessagingExtensions
             });
         });
 
+        // MassTransit labels its metrics with the process name ("dotnet" in a container); dashboards group by service.
+        builder.Services.Configure<MassTransit.Monitoring.InstrumentationOptions>(o => o.ServiceName = serviceName);
         return builder;
     }
 
