@@ -41,7 +41,7 @@ public sealed class RedeliveryTests(WholePlatform platform)
             Assert.Equal(sent.Select(s => s.Id), customer.Select(e => e.SinchMessageId()));
             var bot = transcript.Where(e => e.Author() == "bot").Select(e => e.GetProperty("text").GetString()).ToList();
             Assert.Equal(4, bot.Count);
-            Assert.Single(bot, t => t!.StartsWith("Hello Edsger!", StringComparison.Ordinal) || t.StartsWith("Hello there!", StringComparison.Ordinal));
+            Assert.Single(bot, t => t!.StartsWith("Hello ", StringComparison.Ordinal));
             foreach (var text in texts)
             {
                 Assert.Single(bot, t => t == $"You said: {text}");
