@@ -32,7 +32,7 @@ internal sealed class FullChainBenchmark : IBenchmark
 
     public string Description =>
         "Customer messages/s and p50/p99 inbound-to-reply through emulator -> ingress -> contact -> routing -> demo bot -> egress -> emulator, " +
-        "vs a bare MassTransit round trip. Args: [--seconds 20] [--concurrency 16] [--warmup 5]";
+        "vs a bare MassTransit round trip. Args: [--seconds 20] [--concurrency 16] [--warmup 5] [--no-build]";
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -40,14 +40,17 @@ internal sealed class FullChainBenchmark : IBenchmark
         var warmup = TimeSpan.FromSeconds(Arguments.Option(args, "--warmup", 5));
         var concurrency = Arguments.Option(args, "--concurrency", 16);
         Console.WriteLine($"full-chain: {concurrency} customers at a time, {warmup.TotalSeconds} s warm-up + {seconds.TotalSeconds} s per target, {Environment.ProcessorCount} cores");
-        Console.WriteLine("building the services, the demo bot and the emulator (Release) ...");
-        foreach (var project in new[]
+        if (!args.Contains("--no-build"))
         {
-            "tests/SinchEmulator/SinchEmulator.csproj", "samples/DemoBot/DemoBot.csproj", "services/Ingress/Ingress.csproj",
-            "services/Contact/Contact.csproj", "services/Routing/Routing.csproj", "services/Egress/Egress.csproj",
-        })
-        {
-            await ChildProcesses.BuildReleaseAsync(project, cancellationToken);
+            Console.WriteLine("building the services, the demo bot and the emulator (Release) ...");
+            foreach (var project in new[]
+            {
+                "tests/SinchEmulator/SinchEmulator.csproj", "samples/DemoBot/DemoBot.csproj", "services/Ingress/Ingress.csproj",
+                "services/Contact/Contact.csproj", "services/Routing/Routing.csproj", "services/Egress/Egress.csproj",
+            })
+            {
+                await ChildProcesses.BuildReleaseAsync(project, cancellationToken);
+            }
         }
 
         var infrastructure = new InfrastructureFixture();
@@ -172,7 +175,8 @@ internal sealed class FullChainBenchmark : IBenchmark
         }
 
         children.StartDll("services/Egress/bin/Release/net10.0/Platform.Egress.dll", Service(egress, broker, egressSettings));
-        foreach (var port in new[] { emulator, bot, ingress, contact, routing, egress })
+        await Loopback.WaitReadyAsync(bot, cancellationToken, "/health");
+        foreach (var port in new[] { emulator, ingress, contact, routing, egress })
         {
             await Loopback.WaitReadyAsync(port, cancellationToken);
         }

@@ -131,7 +131,9 @@ internal sealed class RoutingBotBenchmark : IBenchmark
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration["ConnectionStrings:rabbitmq"] = rabbitMq;
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
-        builder.AddMessaging("Egress", bus => bus.AddConsumer<SendOutboundMessageConsumer>());
+        // Routing sends SendOutboundMessage to egress's saga exchange (Routing:EgressSendAddress); the stand-in's queue
+        // takes that name so the exchange is bound to it.
+        builder.AddMessaging("Egress", bus => bus.AddConsumer<SendOutboundMessageConsumer>().Endpoint(e => e.Name = "egress-outbound-message-state"));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return host;

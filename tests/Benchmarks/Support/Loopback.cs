@@ -14,11 +14,11 @@ internal static class Loopback
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Waits until the service on <paramref name="port"/> answers <c>/health/ready</c> with 200.</summary>
-    public static async Task WaitReadyAsync(int port, CancellationToken cancellationToken)
+    /// <summary>Waits until the service on <paramref name="port"/> answers <paramref name="path"/> with 200.</summary>
+    public static async Task WaitReadyAsync(int port, CancellationToken cancellationToken, string path = "/health/ready")
     {
         using var client = new HttpClient();
-        var health = new Uri($"http://127.0.0.1:{port}/health/ready");
+        var health = new Uri($"http://127.0.0.1:{port}{path}");
         await Eventually.TrueAsync(
             async () =>
             {
