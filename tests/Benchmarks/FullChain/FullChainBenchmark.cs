@@ -80,10 +80,12 @@ internal sealed class FullChainBenchmark : IBenchmark
             async Task<bool> CustomerMessageAsync()
             {
                 var identity = $"4671{Interlocked.Increment(ref sequence):D8}";
+                var wrote = System.Diagnostics.Stopwatch.GetTimestamp();
                 using var response = await http.PostAsJsonAsync(customers, new { identity, text = "hello from the benchmark" }, cancellationToken);
                 response.EnsureSuccessStatusCode();
                 var sinchConversation = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("conversation_id").GetString()!;
                 var conversationId = CorrelationIds.ForSinchConversation(sinchConversation);
+                ChainMilestones.MarkAt(conversationId, 0, wrote);
                 var replied = Replies.GetOrAdd(conversationId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
                 try
                 {
@@ -107,7 +109,13 @@ internal sealed class FullChainBenchmark : IBenchmark
                 Console.WriteLine($"{name}: warming up ...");
                 await ClosedLoop.RunAsync(name, concurrency, warmup, operation, cancellationToken);
                 Console.WriteLine($"{name}: measuring ...");
+                ChainMilestones.Clear();
                 results.Add(await ClosedLoop.RunAsync(name, concurrency, seconds, operation, cancellationToken));
+                if (results.Count == 1)
+                {
+                    Console.WriteLine();
+                    ChainMilestones.Print();
+                }
             }
 
             Console.WriteLine();
@@ -199,7 +207,11 @@ internal sealed class FullChainBenchmark : IBenchmark
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration["ConnectionStrings:rabbitmq"] = rabbitMq;
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
-        builder.AddMessaging("FullChainBenchmark", bus => bus.AddConsumer<ReplySubmittedObserver>());
+        builder.AddMessaging("FullChainBenchmark", bus =>
+        {
+            bus.AddConsumer<ReplySubmittedObserver>();
+            bus.AddConsumer<ChainMilestones.Observer>();
+        });
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return host;
@@ -212,6 +224,7 @@ internal sealed class FullChainBenchmark : IBenchmark
         {
             if (context.Message.Status == OutboundMessageStatuses.Submitted)
             {
+                ChainMilestones.Mark(context.Message.ConversationId, ChainMilestones.Steps.Length - 1);
                 Replies.GetOrAdd(context.Message.ConversationId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
 
