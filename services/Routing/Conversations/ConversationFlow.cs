@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts;
 using Platform.Routing.Agents;
+using Platform.Routing.Live;
 using Platform.Routing.Persistence;
 using Platform.Routing.Queues;
 using Platform.Routing.Rules;
@@ -57,6 +58,7 @@ internal sealed class ConversationFlow(ConversationStateMachine machine)
             AgentId = saga.AgentId,
             At = message.ReceivedAt,
         });
+        await NotifyLive(context, new LiveUpdate("transcript-entry", saga.CorrelationId, saga.AgentId, null, context.Message.EntryId, Authors.Customer));
     }
 
     public static void ApplyContact(ConversationState saga, ContactDetails? contact)
@@ -407,6 +409,7 @@ internal sealed class ConversationFlow(ConversationStateMachine machine)
             AgentId = saga.AgentId,
             At = now,
         });
+        await NotifyLive(context, new LiveUpdate("transcript-entry", saga.CorrelationId, saga.AgentId, null, entry.Id, author));
     }
 
     public async Task End(BehaviorContext<ConversationState> context, string endedBy, DateTimeOffset at)
@@ -622,10 +625,18 @@ internal sealed class ConversationFlow(ConversationStateMachine machine)
             Reason = reason,
             At = Now(context),
         });
+        await NotifyLive(context, new LiveUpdate("assignment", saga.CorrelationId, saga.AgentId, previousAgent, null, change));
         Logger(context).AssignmentChanged(saga.CorrelationId, change, saga.QueueId, saga.AgentId, saga.BotId);
     }
 
     private static MessageSchedulerContext Scheduler(BehaviorContext<ConversationState> context) => context.GetPayload<MessageSchedulerContext>();
+
+    /// <summary>
+    /// The live update of a change, notified in the saga's own transaction (so only a committed change is shown) rather
+    /// than by a consumer of the published event: that cost a consumed message, with its inbox and outbox, per change.
+    /// </summary>
+    private static Task NotifyLive(BehaviorContext<ConversationState> context, LiveUpdate update) =>
+        LiveNotifications.NotifyAsync(Db(context), update, context.CancellationToken);
 
     private static RoutingDbContext Db(BehaviorContext<ConversationState> context) => context.GetServiceOrCreateInstance<RoutingDbContext>();
 
