@@ -21,12 +21,21 @@ public sealed class RoutingClient(WholePlatform platform)
     public async Task CreateRuleAsync(string textContains, string targetKind, Guid targetId) =>
         await PostAsync("/api/routing/rules", new { name = "e2e " + textContains, position = 1, textContains, targetKind, targetId });
 
+    /// <summary>
+    /// A new available agent. The collection's tests share one platform: a test sets its agents offline when done
+    /// (<see cref="SetAgentStatusAsync"/>), or they would take other tests' conversations of queues without a skill.
+    /// </summary>
     public async Task<Guid> AvailableAgentAsync(string name, params string[] skills)
     {
         var id = (await PostAsync("/api/routing/agents", new { name, skills, capacity = 5 })).GetProperty("id").GetGuid();
-        using var available = await platform.Gateway.PutAsJsonAsync(new Uri($"/api/routing/agents/{id}/status", UriKind.Relative), new { status = "available" });
-        available.EnsureSuccessStatusCode();
+        await SetAgentStatusAsync(id, "available");
         return id;
+    }
+
+    public async Task SetAgentStatusAsync(Guid agentId, string status)
+    {
+        using var response = await platform.Gateway.PutAsJsonAsync(new Uri($"/api/routing/agents/{agentId}/status", UriKind.Relative), new { status });
+        response.EnsureSuccessStatusCode();
     }
 
     public async Task<Guid> DefaultQueueAsync()
