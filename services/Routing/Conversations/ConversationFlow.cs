@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts;
 using Platform.Routing.Agents;
+using Platform.Routing.Live;
 using Platform.Routing.Persistence;
+using Platform.Routing.Queues;
 using Platform.Routing.Rules;
 using Platform.Routing.Transcripts;
 
@@ -56,6 +58,7 @@ internal sealed class ConversationFlow(ConversationStateMachine machine)
             AgentId = saga.AgentId,
             At = message.ReceivedAt,
         });
+        await NotifyLive(context, new LiveUpdate("transcript-entry", saga.CorrelationId, saga.AgentId, null, context.Message.EntryId, Authors.Customer));
     }
 
     public static void ApplyContact(ConversationState saga, ContactDetails? contact)
@@ -406,6 +409,7 @@ internal sealed class ConversationFlow(ConversationStateMachine machine)
             AgentId = saga.AgentId,
             At = now,
         });
+        await NotifyLive(context, new LiveUpdate("transcript-entry", saga.CorrelationId, saga.AgentId, null, entry.Id, author));
     }
 
     public async Task End(BehaviorContext<ConversationState> context, string endedBy, DateTimeOffset at)
@@ -450,6 +454,13 @@ internal sealed class ConversationFlow(ConversationStateMachine machine)
 
         saga.InactivityWarningToken = null;
         var queue = saga.QueueId is { } queueId ? await Db(context).Queues.FindAsync([queueId], context.CancellationToken) : null;
+        if (WarningAt(context, queue) is { } warnAt && Now(context) < warnAt)
+        {
+            // Activity since this warning was scheduled moved the end: warn before the new end instead.
+            await ScheduleWarning(context, warnAt);
+            return;
+        }
+
         if (queue?.InactivityWarningText is { Length: > 0 } text)
         {
             await SendReply(context, new OutboundContent { Text = text }, Authors.System, null, null, NewId.NextGuid());
@@ -458,16 +469,30 @@ internal sealed class ConversationFlow(ConversationStateMachine machine)
 
     public async Task InactivityExpired(BehaviorContext<ConversationState, InactivityTimeoutExpired> context)
     {
-        if (context.Message.TimerId != context.Saga.InactivityTimeoutToken)
+        var saga = context.Saga;
+        if (context.Message.TimerId != saga.InactivityTimeoutToken)
         {
             return;
         }
 
-        context.Saga.InactivityTimeoutToken = null;
+        if (saga.InactivityDueAt is { } due && Now(context) < due)
+        {
+            // Activity since this timer was scheduled moved the end (ScheduleInactivity keeps the earlier timer): re-arm.
+            await ScheduleTimeout(context, due);
+            return;
+        }
+
+        saga.InactivityTimeoutToken = null;
         await End(context, "inactivity", Now(context));
     }
 
-    /// <summary>(Re)starts the inactivity timer, and its warning when the queue has one; the old ones are cancelled.</summary>
+    /// <summary>
+    /// Moves the inactivity end (and its warning, when the queue has one) to now + the queue's inactivity time. A timer
+    /// already pending that fires no later than the new end is kept rather than cancelled and scheduled again: when it
+    /// fires early it re-arms itself for the rest (<see cref="InactivityExpired"/>). Every message of a conversation
+    /// would otherwise cost two scheduler messages and their transactions (a cancel and a schedule) per timer; now a
+    /// timer is re-armed at most once per inactivity period.
+    /// </summary>
     public static async Task ScheduleInactivity(BehaviorContext<ConversationState> context)
     {
         var saga = context.Saga;
@@ -476,21 +501,53 @@ internal sealed class ConversationFlow(ConversationStateMachine machine)
             return;
         }
 
-        await CancelInactivity(context);
         var queue = saga.QueueId is { } queueId ? await Db(context).Queues.FindAsync([queueId], context.CancellationToken) : null;
-        var inactivity = TimeSpan.FromSeconds(queue?.InactivitySeconds ?? Options(context).InactivitySeconds);
-        var now = Now(context);
-        saga.InactivityDueAt = now + inactivity;
-        saga.InactivityTimeoutToken = NewId.NextGuid();
-        await Scheduler(context).ScheduleSend(ConversationStateMachine.Address, saga.InactivityDueAt.Value.UtcDateTime,
-            new InactivityTimeoutExpired { ConversationId = saga.CorrelationId, TimerId = saga.InactivityTimeoutToken.Value });
-        if (queue is { InactivityWarningText.Length: > 0, InactivityWarningSeconds: { } before } && TimeSpan.FromSeconds(before) < inactivity)
+        var due = Now(context) + Inactivity(context, queue);
+        // A pending timer fires at or before the end it was scheduled for; while the end only moves later, it stays valid.
+        var keepPending = saga.InactivityDueAt is { } previousDue && previousDue <= due;
+        if (!keepPending)
         {
-            saga.InactivityWarningToken = NewId.NextGuid();
-            await Scheduler(context).ScheduleSend(ConversationStateMachine.Address, (saga.InactivityDueAt.Value - TimeSpan.FromSeconds(before)).UtcDateTime,
-                new InactivityWarningDue { ConversationId = saga.CorrelationId, TimerId = saga.InactivityWarningToken.Value });
+            await CancelInactivity(context);
+        }
+
+        saga.InactivityDueAt = due;
+        if (saga.InactivityTimeoutToken is null)
+        {
+            await ScheduleTimeout(context, due);
+        }
+
+        if (saga.InactivityWarningToken is null && WarningAt(context, queue) is { } warnAt)
+        {
+            await ScheduleWarning(context, warnAt);
         }
     }
+
+    private static async Task ScheduleTimeout(BehaviorContext<ConversationState> context, DateTimeOffset due)
+    {
+        var saga = context.Saga;
+        saga.InactivityTimeoutToken = NewId.NextGuid();
+        await Scheduler(context).ScheduleSend(ConversationStateMachine.Address, due.UtcDateTime,
+            new InactivityTimeoutExpired { ConversationId = saga.CorrelationId, TimerId = saga.InactivityTimeoutToken.Value });
+    }
+
+    private static async Task ScheduleWarning(BehaviorContext<ConversationState> context, DateTimeOffset warnAt)
+    {
+        var saga = context.Saga;
+        saga.InactivityWarningToken = NewId.NextGuid();
+        await Scheduler(context).ScheduleSend(ConversationStateMachine.Address, warnAt.UtcDateTime,
+            new InactivityWarningDue { ConversationId = saga.CorrelationId, TimerId = saga.InactivityWarningToken.Value });
+    }
+
+    /// <summary>When the queue's warning is due before the current inactivity end, if the queue warns at all.</summary>
+    private static DateTimeOffset? WarningAt(BehaviorContext<ConversationState> context, AgentQueue? queue) =>
+        queue is { InactivityWarningText.Length: > 0, InactivityWarningSeconds: { } before }
+            && context.Saga.InactivityDueAt is { } due
+            && TimeSpan.FromSeconds(before) < Inactivity(context, queue)
+            ? due - TimeSpan.FromSeconds(before)
+            : null;
+
+    private static TimeSpan Inactivity(BehaviorContext<ConversationState> context, AgentQueue? queue) =>
+        TimeSpan.FromSeconds(queue?.InactivitySeconds ?? Options(context).InactivitySeconds);
 
     private static async Task CancelInactivity(BehaviorContext<ConversationState> context)
     {
@@ -568,10 +625,18 @@ internal sealed class ConversationFlow(ConversationStateMachine machine)
             Reason = reason,
             At = Now(context),
         });
+        await NotifyLive(context, new LiveUpdate("assignment", saga.CorrelationId, saga.AgentId, previousAgent, null, change));
         Logger(context).AssignmentChanged(saga.CorrelationId, change, saga.QueueId, saga.AgentId, saga.BotId);
     }
 
     private static MessageSchedulerContext Scheduler(BehaviorContext<ConversationState> context) => context.GetPayload<MessageSchedulerContext>();
+
+    /// <summary>
+    /// The live update of a change, notified in the saga's own transaction (so only a committed change is shown) rather
+    /// than by a consumer of the published event: that cost a consumed message, with its inbox and outbox, per change.
+    /// </summary>
+    private static Task NotifyLive(BehaviorContext<ConversationState> context, LiveUpdate update) =>
+        LiveNotifications.NotifyAsync(Db(context), update, context.CancellationToken);
 
     private static RoutingDbContext Db(BehaviorContext<ConversationState> context) => context.GetServiceOrCreateInstance<RoutingDbContext>();
 

@@ -40,7 +40,6 @@ public static class ConversationsSetup
         bus.AddConsumer<PublishedMediaConsumer>();
         bus.AddConsumer<AskBotConsumer>();
         bus.AddConsumer<OfferWaitingConversationsConsumer>();
-        bus.AddConsumer<LiveUpdateRelay>();
         return bus;
     }
 }

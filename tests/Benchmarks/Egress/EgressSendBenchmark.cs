@@ -1,15 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.Benchmarks.Support;
 using Platform.Contracts;
 using Platform.Messaging;
 using Platform.Testing;
@@ -35,33 +34,32 @@ internal sealed class EgressSendBenchmark : IBenchmark
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var seconds = Option(args, "--seconds", 15);
-        var concurrency = Option(args, "--concurrency", 32);
-        var warmup = Option(args, "--warmup", 3);
-        var root = RepositoryRoot();
+        var seconds = Arguments.Option(args, "--seconds", 15);
+        var concurrency = Arguments.Option(args, "--concurrency", 32);
+        var warmup = Arguments.Option(args, "--warmup", 3);
         Console.WriteLine($"egress-send: {concurrency} in flight, {warmup} s warm-up + {seconds} s per target, {Environment.ProcessorCount} cores");
         Console.WriteLine("building services/Egress and tests/SinchEmulator (Release) ...");
-        await RunToEndAsync("dotnet", $"build \"{Path.Combine(root, "services/Egress/Egress.csproj")}\" -c Release -nologo -v:q -clp:NoSummary", cancellationToken);
-        await RunToEndAsync("dotnet", $"build \"{Path.Combine(root, "tests/SinchEmulator/SinchEmulator.csproj")}\" -c Release -nologo -v:q -clp:NoSummary", cancellationToken);
+        await ChildProcesses.BuildReleaseAsync("services/Egress/Egress.csproj", cancellationToken);
+        await ChildProcesses.BuildReleaseAsync("tests/SinchEmulator/SinchEmulator.csproj", cancellationToken);
 
         var infrastructure = new InfrastructureFixture();
         await infrastructure.InitializeAsync();
-        var children = new List<Process>();
+        var children = new ChildProcesses();
         IHost? bus = null;
         try
         {
-            var emulatorPort = FreePort();
-            var emulatorDir = Path.Combine(root, "tests/SinchEmulator/bin/Release/net10.0");
-            children.Add(StartChild("dotnet", "Platform.SinchEmulator.dll", emulatorDir, new Dictionary<string, string>
+            var emulatorPort = Loopback.FreePort();
+            var emulatorDir = Path.Combine(Repository.Root, "tests/SinchEmulator/bin/Release/net10.0");
+            children.StartDll("tests/SinchEmulator/bin/Release/net10.0/Platform.SinchEmulator.dll", new Dictionary<string, string>
             {
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{emulatorPort}",
                 ["Logging__LogLevel__Default"] = "Error",
                 // No delivery reports: the benchmark measures the send, and reports would only load the emulator.
                 ["Emulator__Delivery__DefaultScript__0__Status"] = "QUEUED_ON_CHANNEL",
                 ["Emulator__Delivery__DefaultScript__0__DelayMilliseconds"] = "3600000",
-            }));
+            }, emulatorDir);
             var emulator = new Uri($"http://127.0.0.1:{emulatorPort}/");
-            var egressPort = FreePort();
+            var egressPort = Loopback.FreePort();
             var egressEnv = new Dictionary<string, string>
             {
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{egressPort}",
@@ -82,11 +80,11 @@ internal sealed class EgressSendBenchmark : IBenchmark
                 egressEnv[$"Sinch__Regions__{region}__TokenUrl"] = new Uri(emulator, "/oauth2/token").ToString();
             }
 
-            children.Add(StartChild("dotnet", $"\"{Path.Combine(root, "services/Egress/bin/Release/net10.0/Platform.Egress.dll")}\"", null, egressEnv));
+            children.StartDll("services/Egress/bin/Release/net10.0/Platform.Egress.dll", egressEnv);
 
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { Timeout = TimeSpan.FromSeconds(30) };
-            await WaitUntilAsync(client, new Uri(emulator, "/health/ready"), cancellationToken);
-            await WaitUntilAsync(client, new Uri($"http://127.0.0.1:{egressPort}/health/ready"), cancellationToken);
+            await Loopback.WaitReadyAsync(emulatorPort, cancellationToken);
+            await Loopback.WaitReadyAsync(egressPort, cancellationToken);
             using (var connect = await client.PostAsJsonAsync(new Uri($"http://127.0.0.1:{egressPort}/api/egress/apps"), new
             {
                 projectId = ProjectId,
@@ -117,16 +115,7 @@ internal sealed class EgressSendBenchmark : IBenchmark
                 bus.Dispose();
             }
 
-            foreach (var child in children)
-            {
-                if (!child.HasExited)
-                {
-                    child.Kill(entireProcessTree: true);
-                }
-
-                await child.WaitForExitAsync(CancellationToken.None);
-                child.Dispose();
-            }
+            await children.DisposeAsync();
 
             await infrastructure.DisposeAsync();
         }
@@ -211,7 +200,7 @@ internal sealed class EgressSendBenchmark : IBenchmark
         }, cancellationToken)));
         var elapsed = clock.Elapsed;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Result(name, ok, ok / elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1]);
+        return new Result(name, ok, ok / elapsed.TotalSeconds, ClosedLoop.Percentile(all, 0.50), ClosedLoop.Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1]);
     }
 
     private static async Task<IHost> StartBusAsync(string rabbitMq, ConcurrentDictionary<Guid, TaskCompletionSource> submitted, CancellationToken cancellationToken)
@@ -227,92 +216,6 @@ internal sealed class EgressSendBenchmark : IBenchmark
             () => Task.FromResult(host.Services.GetRequiredService<IBusControl>().CheckHealth().Status == BusHealthStatus.Healthy),
             "the benchmark's queue is bound");
         return host;
-    }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static Process StartChild(string fileName, string arguments, string? workingDirectory, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(fileName, arguments)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
-        process.OutputDataReceived += (_, e) => Echo(e.Data);
-        process.ErrorDataReceived += (_, e) => Echo(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static void Echo(string? line)
-    {
-        if (!string.IsNullOrWhiteSpace(line))
-        {
-            Console.WriteLine($"  | {line}");
-        }
-    }
-
-    private static async Task RunToEndAsync(string fileName, string arguments, CancellationToken cancellationToken)
-    {
-        using var process = StartChild(fileName, arguments, null, []);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {arguments} exited with {process.ExitCode}");
-        }
-    }
-
-    private static async Task WaitUntilAsync(HttpClient client, Uri health, CancellationToken cancellationToken) =>
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                try
-                {
-                    using var response = await client.GetAsync(health, cancellationToken);
-                    return response.IsSuccessStatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            },
-            $"{health} answers 200",
-            TimeSpan.FromSeconds(90));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Platform.sln not found above " + AppContext.BaseDirectory);
     }
 
     private sealed record Result(string Name, int Sends, double PerSecond, double P50, double P99, double Max)

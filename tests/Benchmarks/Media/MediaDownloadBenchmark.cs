@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Platform.Benchmarks.Support;
 using Platform.Contracts;
 using Platform.Messaging;
 using Platform.Testing;
@@ -31,16 +31,16 @@ internal sealed class MediaDownloadBenchmark : IBenchmark
     {
         var megabytes = args.Length == 2 && args[0] == "--megabytes" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
         var bytes = (long)megabytes * ChunkBytes;
-        var root = RepositoryRoot();
         Console.WriteLine($"media: {megabytes} MB, {Environment.ProcessorCount} cores");
         Console.WriteLine("building services/Media (Release) ...");
-        await RunToEndAsync("dotnet", $"build \"{Path.Combine(root, "services/Media/Media.csproj")}\" -c Release -nologo -v:q -clp:NoSummary", cancellationToken);
+        await ChildProcesses.BuildReleaseAsync("services/Media/Media.csproj", cancellationToken);
 
         var work = Path.Combine(Path.GetTempPath(), "media-benchmark", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
         var infrastructure = new InfrastructureFixture();
         await infrastructure.InitializeAsync();
         await using var source = await StartSourceAsync(bytes);
+        var children = new ChildProcesses();
         Process? media = null;
         IBusControl? bus = null;
         try
@@ -53,8 +53,8 @@ internal sealed class MediaDownloadBenchmark : IBenchmark
             bus = StartListener(infrastructure.RabbitMqConnectionString, outcomes);
             await bus.StartAsync(cancellationToken);
 
-            var port = FreePort();
-            media = StartChild("dotnet", $"\"{Path.Combine(root, "services/Media/bin/Release/net10.0/Platform.Media.dll")}\"", new Dictionary<string, string>
+            var port = Loopback.FreePort();
+            media = children.StartDll("services/Media/bin/Release/net10.0/Platform.Media.dll", new Dictionary<string, string>
             {
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -67,7 +67,7 @@ internal sealed class MediaDownloadBenchmark : IBenchmark
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__Console__FormatterName"] = "simple",
             });
-            await WaitReadyAsync(port, cancellationToken);
+            await Loopback.WaitReadyAsync(port, cancellationToken);
 
             // Warm-up: the first message through each endpoint pays for JIT, EF model and pipeline set-up.
             await DownloadAsync(bus, outcomes, $"{source.Urls.First()}/small.jpg", cancellationToken);
@@ -97,13 +97,7 @@ internal sealed class MediaDownloadBenchmark : IBenchmark
                 await bus.StopAsync(CancellationToken.None);
             }
 
-            if (media is { HasExited: false })
-            {
-                media.Kill(entireProcessTree: true);
-                await media.WaitForExitAsync(CancellationToken.None);
-            }
-
-            media?.Dispose();
+            await children.DisposeAsync();
             await infrastructure.DisposeAsync();
             Directory.Delete(work, recursive: true);
         }
@@ -233,68 +227,5 @@ internal sealed class MediaDownloadBenchmark : IBenchmark
 
         var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-    }
-
-    private static async Task WaitReadyAsync(int port, CancellationToken cancellationToken)
-    {
-        using var client = new HttpClient();
-        await Eventually.TrueAsync(
-            async () => (await client.GetAsync(new Uri($"http://127.0.0.1:{port}/health/ready"), cancellationToken)).StatusCode == HttpStatusCode.OK,
-            "media is ready",
-            TimeSpan.FromMinutes(2));
-    }
-
-    private static Process StartChild(string fileName, string arguments, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(fileName, arguments) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
-        process.OutputDataReceived += (_, e) => Echo(e.Data);
-        process.ErrorDataReceived += (_, e) => Echo(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static void Echo(string? line)
-    {
-        if (!string.IsNullOrWhiteSpace(line))
-        {
-            Console.WriteLine("  | " + line);
-        }
-    }
-
-    private static async Task RunToEndAsync(string fileName, string arguments, CancellationToken cancellationToken)
-    {
-        using var process = StartChild(fileName, arguments, []);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {arguments} exited with {process.ExitCode}");
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Platform.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -46,10 +46,16 @@ public sealed class WholePlatform : IAsyncLifetime
     private readonly List<IAsyncDisposable> hosts = [];
     private readonly string storageRoot = Path.Combine(Path.GetTempPath(), $"platform-e2e-media-{Guid.NewGuid():N}");
     private TracerProvider? tracing;
+    private Dictionary<string, string?> routingSettings = [];
+    private ServiceFactory<RoutingProgram>? routingHost;
+    private int routingPort;
 
     public HttpClient Emulator { get; private set; } = null!;
 
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>Routing's database (to look behind the API while routing is stopped).</summary>
+    public string RoutingDatabase { get; private set; } = "";
 
     /// <summary>Every span that ended in this process while the platform ran (all services share the process).</summary>
     public ConcurrentQueue<Activity> Spans { get; } = new();
@@ -87,13 +93,17 @@ public sealed class WholePlatform : IAsyncLifetime
             ["ConnectionStrings:rabbitmq"] = broker,
             ["ConnectionStrings:contact"] = await infrastructure.CreateDatabaseAsync(),
         }));
-        var routing = await StartAsync(new ServiceFactory<RoutingProgram>(new Dictionary<string, string?>
+        RoutingDatabase = await infrastructure.CreateDatabaseAsync();
+        routingSettings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:rabbitmq"] = broker,
-            ["ConnectionStrings:routing"] = await infrastructure.CreateDatabaseAsync(),
+            ["ConnectionStrings:routing"] = RoutingDatabase,
             ["Routing:DefaultBot:Url"] = new Uri(botAddress, "/bot").ToString(),
             ["Routing:DefaultBot:Secret"] = BotSecret,
-        }));
+        };
+        routingHost = new ServiceFactory<RoutingProgram>(routingSettings);
+        var routing = await StartAsync(routingHost);
+        routingPort = routing.Port;
         var media = await StartAsync(new ServiceFactory<MediaProgram>(new Dictionary<string, string?>
         {
             ["ConnectionStrings:rabbitmq"] = broker,
@@ -157,6 +167,30 @@ public sealed class WholePlatform : IAsyncLifetime
         using var response = await Emulator.PostAsJsonAsync(new Uri($"/emulator/customers/{action}", UriKind.Relative), request);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<CustomerAction>())!;
+    }
+
+    /// <summary>Stops the routing host (as a crash or a deploy would); the rest of the platform keeps running.</summary>
+    public async Task StopRoutingAsync()
+    {
+        if (routingHost is { } running)
+        {
+            routingHost = null;
+            hosts.Remove(running);
+            await running.DisposeAsync();
+        }
+    }
+
+    /// <summary>Starts a new routing host on the same database, broker and port (the gateway keeps forwarding to it).</summary>
+    public async Task StartRoutingAsync()
+    {
+        var started = new ServiceFactory<RoutingProgram>(routingSettings);
+        hosts.Add(started);
+        routingHost = started;
+        await Task.Run(() =>
+        {
+            started.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, routingPort));
+            started.StartServer();
+        });
     }
 
     public async Task DisposeAsync()
