@@ -9,6 +9,7 @@ using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.Services.AddValidation(); // again here: the validation generator only sees request types of a project that calls it
 builder.AddServiceDatabase<ConsoleDbContext>("console");
 builder.AddPlatformApi();      // the gateway, called server-side with the API key
 builder.AddSessions();         // cookie sign-in, roles, anti-forgery

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Platform.Console.Platform;
 using Platform.Console.Sessions;
@@ -74,5 +75,10 @@ public static class ChannelsApi
     }
 }
 
-/// <summary>The connect form as typed; egress validates it, so its messages reach the right field.</summary>
-public sealed record ConnectAppForm(string? ProjectId, string? AppId, string? ClientId, string? ClientSecret, string? Region);
+/// <summary>The connect form as typed: empty fields are named here; egress judges the rest (its messages reach the right field).</summary>
+public sealed record ConnectAppForm(
+    [property: Required(ErrorMessage = "Enter the project ID.")] string? ProjectId,
+    [property: Required(ErrorMessage = "Enter the app ID.")] string? AppId,
+    [property: Required(ErrorMessage = "Enter the client ID of an access key.")] string? ClientId,
+    [property: Required(ErrorMessage = "Enter the client secret of the access key.")] string? ClientSecret,
+    [property: Required(ErrorMessage = "Choose the app's region.")] string? Region);

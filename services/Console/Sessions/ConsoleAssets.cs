@@ -20,10 +20,14 @@ public static class ConsoleAssets
             context.Response.Headers.ContentSecurityPolicy = Policy;
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            if (context.Request.Path.Value is "/" or "/console")
+            {
+                context.Response.Redirect("/console/");
+                return;
+            }
+
             await next(context);
         });
-        app.MapGet("/", () => Results.Redirect("/console/")).ExcludeFromDescription();
-        app.MapGet("/console", () => Results.Redirect("/console/")).ExcludeFromDescription();
         app.UseDefaultFiles(new DefaultFilesOptions { RequestPath = "/console" });
         app.UseStaticFiles(new StaticFileOptions
         {
