@@ -16,9 +16,11 @@ let attachment = null;    // the uploaded file waiting to be sent
 let refreshTimer = null;
 
 export async function showDesk(conversationId) {
-  if (!events) loadDirectory().catch(showError);
-  startEvents();
-  await loadMe();
+  if (!events) {
+    await loadMe();
+    loadDirectory().catch(showError);
+    startEvents();
+  }
   openId = conversationId || null;
   await Promise.all([loadLists(), loadConversation()]);
 }
@@ -54,8 +56,13 @@ async function loadMe() {
 }
 
 $('agent-status').addEventListener('change', async (event) => {
-  await api.call('PUT', '/console/api/me/status', { status: event.target.value });
-  $('live-status').textContent = `Status: ${event.target.value}.`;
+  try {
+    const agent = await api.call('PUT', '/console/api/me/status', { status: event.target.value });
+    event.target.value = agent.status;
+    $('live-status').textContent = `Status: ${agent.status}.`;
+  } catch (error) {
+    $('live-status').textContent = `Status not changed: ${error.message}`;
+  }
 });
 
 async function loadLists() {
