@@ -250,7 +250,9 @@ $('reply-form').addEventListener('submit', async (event) => {
   const text = $('reply-text').value.trim();
   if (!text && !attachment) return;
   try {
-    await reply(attachment ? { mediaId: attachment.mediaId, text: text || null } : { text });
+    // Egress sends a media message without a caption (it refuses text beside a media URL), so a caption goes after it.
+    if (attachment) await reply({ mediaId: attachment.mediaId });
+    if (text) await reply({ text });
     $('reply-text').value = '';
     $('reply-file').value = '';
     $('attachment').textContent = '';
