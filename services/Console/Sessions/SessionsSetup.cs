@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Platform.Console.Storage;
 using Platform.Console.Users;
 using Platform.ServiceDefaults.Configuration;
 
@@ -7,7 +9,8 @@ namespace Platform.Console.Sessions;
 /// <summary>
 /// People sign in with a cookie: HttpOnly (no script reads it), SameSite=Strict, scoped to <c>/console</c>, sliding
 /// expiry. State-changing calls also need the anti-forgery token (<see cref="AntiforgeryFilter"/>). An API call without
-/// a session gets 401 (403 for the wrong role), never a redirect.
+/// a session gets 401 (403 for the wrong role), never a redirect. The keys sealing cookies and anti-forgery tokens live in
+/// the console's database, so any replica reads any session.
 /// </summary>
 public static class SessionsSetup
 {
@@ -20,6 +23,7 @@ public static class SessionsSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var sessions = builder.Services.AddValidatedOptions<SessionOptions>(builder.Configuration, SessionOptions.Section);
+        builder.Services.AddDataProtection().SetApplicationName("platform-console").PersistKeysToDbContext<ConsoleDbContext>();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.Cookie.Name = CookieName;

@@ -84,7 +84,7 @@ public sealed class AgentDeskTests(WholePlatform platform, ConsoleBrowser browse
             async () => await platform.Emulator.GetFromJsonAsync<List<JsonElement>>(new Uri("/emulator/requests?direction=OUTGOING", UriKind.Relative)) ?? [],
             requests => requests.Any(r => r.GetProperty("path").GetString()!.EndsWith(Path.GetFileName(pdf), StringComparison.Ordinal)),
             "the emulator fetched the agent's PDF from its public link, as a channel does");
-        Assert.Contains(fetched, r => r.GetProperty("statusCode").GetInt32() == 200 && r.GetProperty("path").GetString()!.Contains("/media/public/", StringComparison.Ordinal));
+        Assert.Contains(fetched, r => r.GetProperty("status_code").GetInt32() == 200 && r.GetProperty("path").GetString()!.Contains("/media/public/", StringComparison.Ordinal));
         await ConsoleBrowser.ScreenshotAsync(page, "attachments");
         File.Delete(pdf);
         await page.Context.CloseAsync();
