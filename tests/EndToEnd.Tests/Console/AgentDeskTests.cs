@@ -87,6 +87,52 @@ public sealed class AgentDeskTests(WholePlatform platform, ConsoleBrowser browse
         Assert.Contains(fetched, r => r.GetProperty("status_code").GetInt32() == 200 && r.GetProperty("path").GetString()!.Contains("/media/public/", StringComparison.Ordinal));
         await ConsoleBrowser.ScreenshotAsync(page, "attachments");
         File.Delete(pdf);
+
+        await platform.CustomerAsync("location", new { identity = "46700019002", latitude = 59.33, longitude = 18.07, title = "Office" });
+        var location = ConsolePages.Transcript(page).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Office" });
+        await Expect(location).ToContainTextAsync("59.33, 18.07");
+        await Expect(location.GetByRole(AriaRole.Link, new() { Name = "Open map" })).ToHaveAttributeAsync("href", new Regex("mlat=59.33&mlon=18.07"));
+
+        await page.GetByText("Ask with choices").ClickAsync();
+        var choices = page.GetByRole(AriaRole.Form, new() { Name = "Choice message" });
+        await choices.GetByLabel("Question").FillAsync("Which day suits you?");
+        await choices.GetByLabel("Choices (one a line, at most 10)").FillAsync("Monday\nTuesday");
+        await choices.GetByRole(AriaRole.Button, new() { Name = "Send choices" }).ClickAsync();
+        var sentChoices = ConsolePages.Transcript(page).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Which day suits you?" });
+        await Expect(sentChoices.GetByRole(AriaRole.Listitem)).ToHaveTextAsync(["Monday", "Tuesday"]);
+        await Expect(sentChoices).ToContainTextAsync(new Regex("Delivered|Read"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_waiting_conversation_shows_in_the_queue_moves_to_the_agent_who_becomes_available_and_a_transfer_reaches_a_colleague_live()
+    {
+        var ada = await ConsoleAgents.CreateAsync(platform, "Radia");
+        var colleague = await ConsoleAgents.CreateAsync(platform, "Mary", colleagueOf: ada);
+        var page = await browser.NewPageAsync(platform.ConsoleUrl);
+        await ConsolePages.SignInAsync(page, ada.UserName, ada.Password);
+        await Expect(page.GetByText("Live updates on.")).ToBeVisibleAsync();
+
+        await platform.CustomerAsync("text", new { identity = "46700019004", display_name = "Katherine", text = $"Waiting {ada.Token}" });
+        var waiting = page.GetByRole(AriaRole.List, new() { Name = "Waiting in my queues" }).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Katherine") });
+        await Expect(waiting).ToContainTextAsync($"Console {ada.Token} · #1 · waiting");
+        await ConsoleBrowser.ScreenshotAsync(page, "queue");
+
+        await ConsolePages.BecomeAvailableAsync(page);
+        var assigned = ConsolePages.Assigned(page).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Katherine") });
+        await assigned.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Accept" })).ToBeHiddenAsync();
+
+        var other = await browser.NewPageAsync(platform.ConsoleUrl);
+        await ConsolePages.SignInAsync(other, colleague.UserName, colleague.Password);
+        await ConsolePages.BecomeAvailableAsync(other);
+        await page.GetByLabel("Transfer to").SelectOptionAsync($"agent:{colleague.AgentId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Transfer", Exact = true }).ClickAsync();
+
+        await Expect(assigned).ToHaveCountAsync(0);
+        await Expect(ConsolePages.Assigned(other).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Katherine") })).ToBeVisibleAsync();
+        await other.Context.CloseAsync();
         await page.Context.CloseAsync();
     }
 

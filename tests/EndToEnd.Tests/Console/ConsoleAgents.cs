@@ -14,26 +14,31 @@ public static class ConsoleAgents
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public sealed record TestAgent(string UserName, string Password, string Token, Guid QueueId);
+    public sealed record TestAgent(string UserName, string Password, string Token, Guid QueueId, Guid AgentId);
 
-    public static async Task<TestAgent> CreateAsync(WholePlatform platform, string name)
+    /// <summary>A new agent with a queue and rule of its own, or (<paramref name="colleagueOf"/>) serving that agent's queue.</summary>
+    public static async Task<TestAgent> CreateAsync(WholePlatform platform, string name, TestAgent? colleagueOf = null)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        var token = $"c{Guid.NewGuid():N}"[..12];
-        var queue = await PostAsync(platform.Gateway, "/api/routing/queues", new { name = $"Console {token}", skill = token });
-        var queueId = queue.GetProperty("id").GetGuid();
-        await PostAsync(platform.Gateway, "/api/routing/rules", new
+        var token = colleagueOf?.Token ?? $"c{Guid.NewGuid():N}"[..12];
+        var queueId = colleagueOf?.QueueId ?? Guid.Empty;
+        if (colleagueOf is null)
         {
-            name = $"Console test {token}",
-            position = 1,
-            textContains = token,
-            targetKind = "queue",
-            targetId = queueId,
-        });
+            var queue = await PostAsync(platform.Gateway, "/api/routing/queues", new { name = $"Console {token}", skill = token });
+            queueId = queue.GetProperty("id").GetGuid();
+            await PostAsync(platform.Gateway, "/api/routing/rules", new
+            {
+                name = $"Console test {token}",
+                position = 1,
+                textContains = token,
+                targetKind = "queue",
+                targetId = queueId,
+            });
+        }
 
         using var admin = await SignedInAsync(platform.ConsoleUrl, WholePlatform.ConsoleAdminUserName, WholePlatform.ConsoleAdminPassword);
         var password = $"pw-{Guid.NewGuid():N}";
-        await admin.Client.SendWithTokenAsync(admin.Token, HttpMethod.Post, "api/users", new
+        var user = await admin.Client.SendWithTokenAsync(admin.Token, HttpMethod.Post, "api/users", new
         {
             userName = $"{name.ToLowerInvariant()}-{token}",
             displayName = name,
@@ -41,7 +46,7 @@ public static class ConsoleAgents
             skills = new[] { token },
             capacity = 3,
         });
-        return new TestAgent($"{name.ToLowerInvariant()}-{token}", password, token, queueId);
+        return new TestAgent($"{name.ToLowerInvariant()}-{token}", password, token, queueId, user.GetProperty("agentId").GetGuid());
     }
 
     /// <summary>An HTTP client signed in to the console like a browser (cookie and anti-forgery token).</summary>
@@ -57,12 +62,14 @@ public static class ConsoleAgents
     private static async Task<string> TokenAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>(new Uri("api/session", UriKind.Relative), Json)).GetProperty("antiforgeryToken").GetString()!;
 
-    private static async Task SendWithTokenAsync(this HttpClient client, string token, HttpMethod method, string path, object body)
+    private static async Task<JsonElement> SendWithTokenAsync(this HttpClient client, string token, HttpMethod method, string path, object body)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
         request.Headers.Add("X-CSRF-TOKEN", token);
         using var response = await client.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var text = await response.Content.ReadAsStringAsync();
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement;
     }
 
     private static async Task<JsonElement> PostAsync(HttpClient gateway, string path, object body)
