@@ -14,14 +14,37 @@ namespace Platform.EndToEnd.Tests.Console;
 /// </summary>
 [Trait("Category", TestCategories.EndToEnd)]
 [Collection(WholePlatform.Collection)]
-public sealed class AgentDeskTests(WholePlatform platform, ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
+public sealed class AgentDeskTests(WholePlatform platform, ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>, IAsyncLifetime
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly List<ConsoleAgents.TestAgent> agents = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// The agents go offline whatever happened: an available agent also serves the default queue (it has no skill), and
+    /// the platform is shared with other tests that expect their own agent to get the conversations there.
+    /// </summary>
+    public async Task DisposeAsync()
+    {
+        foreach (var agent in agents)
+        {
+            using var offline = await platform.Gateway.PutAsJsonAsync(new Uri($"/api/routing/agents/{agent.AgentId}/status", UriKind.Relative), new { status = "offline" });
+            offline.EnsureSuccessStatusCode();
+        }
+    }
+
+    private async Task<ConsoleAgents.TestAgent> AgentAsync(string name, ConsoleAgents.TestAgent? colleagueOf = null)
+    {
+        var agent = await ConsoleAgents.CreateAsync(platform, name, colleagueOf);
+        agents.Add(agent);
+        return agent;
+    }
 
     [Fact]
     public async Task A_customer_message_appears_live_the_reply_is_delivered_and_read_a_quote_shows_and_the_end_stops_the_sinch_conversation()
     {
-        var agent = await ConsoleAgents.CreateAsync(platform, "Ada");
+        var agent = await AgentAsync("Ada");
         var page = await AvailableAgentPageAsync(agent);
 
         var first = await platform.CustomerAsync("text", new { identity = "46700019001", display_name = "Dorothy", text = $"Hello {agent.Token}" });
@@ -60,7 +83,7 @@ public sealed class AgentDeskTests(WholePlatform platform, ConsoleBrowser browse
     [Fact]
     public async Task A_customers_image_shows_inline_and_an_agents_pdf_is_uploaded_and_fetched_by_the_channel()
     {
-        var agent = await ConsoleAgents.CreateAsync(platform, "Edsger");
+        var agent = await AgentAsync("Edsger");
         var page = await AvailableAgentPageAsync(agent);
 
         await platform.CustomerAsync("text", new { identity = "46700019002", display_name = "Frances", text = $"Look {agent.Token}" });
@@ -107,8 +130,8 @@ public sealed class AgentDeskTests(WholePlatform platform, ConsoleBrowser browse
     [Fact]
     public async Task A_waiting_conversation_shows_in_the_queue_moves_to_the_agent_who_becomes_available_and_a_transfer_reaches_a_colleague_live()
     {
-        var ada = await ConsoleAgents.CreateAsync(platform, "Radia");
-        var colleague = await ConsoleAgents.CreateAsync(platform, "Mary", colleagueOf: ada);
+        var ada = await AgentAsync("Radia");
+        var colleague = await AgentAsync("Mary", colleagueOf: ada);
         var page = await browser.NewPageAsync(platform.ConsoleUrl);
         await ConsolePages.SignInAsync(page, ada.UserName, ada.Password);
         await Expect(page.GetByText("Live updates on.")).ToBeVisibleAsync();
@@ -139,7 +162,7 @@ public sealed class AgentDeskTests(WholePlatform platform, ConsoleBrowser browse
     [Fact]
     public async Task Outside_the_whatsapp_window_the_composer_offers_templates_only_and_says_why()
     {
-        var agent = await ConsoleAgents.CreateAsync(platform, "Barbara");
+        var agent = await AgentAsync("Barbara");
         // The browser's clock runs 25 hours ahead, so the customer's message is older than WhatsApp's 24-hour window.
         var page = await AvailableAgentPageAsync(agent, DateTimeOffset.UtcNow.AddHours(25));
 
