@@ -12,6 +12,6 @@ public sealed class PlatformApiOptions
     public string BaseUrl { get; set; } = "";
 
     /// <summary>An API key the gateway accepts on <c>/api/**</c>; from the environment only.</summary>
-    [Required, MinLength(16)]
+    [Required, MinLength(8)]
     public string ApiKey { get; set; } = "";
 }
