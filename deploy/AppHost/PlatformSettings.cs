@@ -21,6 +21,6 @@ internal sealed class PlatformSettings
 
     public int AmqpPort { get; set; } = 55672;
 
-    /// <summary>Base port of the services: ingress, contact, routing, media, egress take it +1 ... +5.</summary>
+    /// <summary>Base port of the services: ingress, contact, routing, media, egress, console take it +1 ... +6.</summary>
     public int ServicesBasePort { get; set; } = 5080;
 }

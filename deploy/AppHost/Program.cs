@@ -16,6 +16,10 @@ var apiKeyHash = builder.AddParameter("gateway-api-key-sha256", secret: true);
 var credentialsKey = builder.AddParameter("egress-credentials-key", secret: true);
 var webhookSecretsKey = builder.AddParameter("webhook-secrets-key", secret: true);
 var botSecret = builder.AddParameter("demo-bot-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+// The console calls the platform's API with a key of its own (the raw key; the gateway holds only its hash), and
+// creates its first admin with this password on its database's first start.
+var consoleApiKey = builder.AddParameter("console-api-key", secret: true);
+var consoleAdminPassword = builder.AddParameter("console-admin-password", secret: true);
 
 var port = settings.ServicesBasePort;
 var emulator = builder.AddPlatformProject<Projects.SinchEmulator>("sinch-emulator", settings.EmulatorPort)
@@ -48,6 +52,13 @@ foreach (var region in new[] { "us", "eu", "br" })
         .WithEnvironment($"Sinch__Regions__{region}__TokenUrl", ReferenceExpression.Create($"{emulator.GetEndpoint("http")}/oauth2/token"));
 }
 
+// The agents' and admins' page: a backend-for-frontend with its own database of people; it reaches the services only
+// through the gateway, so it has no destination of its own but the gateway.
+var console = builder.AddPlatformService<Projects.Console>("console", port + 6, infrastructure, stateful: true)
+    .WithEnvironment("Console__Platform__ApiKey", consoleApiKey)
+    .WithEnvironment("Console__InitialAdmin__UserName", "admin")
+    .WithEnvironment("Console__InitialAdmin__Password", consoleAdminPassword);
+
 var gateway = builder.AddPlatformProject<Projects.Gateway>("gateway", settings.GatewayPort)
     .WithEnvironment("Gateway__Authentication__ApiKeySha256__0", apiKeyHash)
     .WithDestination(ingress)
@@ -55,10 +66,12 @@ var gateway = builder.AddPlatformProject<Projects.Gateway>("gateway", settings.G
     .WithDestination(routing)
     .WithDestination(media)
     .WithDestination(egress)
+    .WithDestination(console)
     .WithHttpHealthCheck("/health/ready");
 
 // What the outside world reaches goes through the gateway: the webhook egress registers at Sinch and media's links.
 egress.WithEnvironment("Egress__Apps__WebhookBaseUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"));
 media.WithEnvironment("Media__Uploads__PublicBaseUrl", gateway.GetEndpoint("http"));
+console.WithEnvironment("Console__Platform__BaseUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"));
 
 builder.Build().Run();

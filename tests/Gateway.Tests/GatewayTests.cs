@@ -8,7 +8,7 @@ namespace Platform.Gateway.Tests;
 public sealed class GatewayTests : IAsyncLifetime
 {
     private const string ApiKey = "test-api-key-7f3a9c";
-    private static readonly string[] ServiceNames = ["ingress", "contact", "routing", "media", "egress"];
+    private static readonly string[] ServiceNames = ["ingress", "contact", "routing", "media", "egress", "console"];
     private readonly Dictionary<string, FakeService> services = [];
     private ServiceFactory<Program> gateway = null!;
     private HttpClient client = null!;
@@ -83,6 +83,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [InlineData("/api/routing/queues", "routing")]
     [InlineData("/api/media/items/7", "media")]
     [InlineData("/api/egress/apps", "egress")]
+    [InlineData("/console/index.html", "console")]
     public async Task Public_paths_are_forwarded_unchanged_to_their_service(string path, string service)
     {
         var body = await client.GetStringAsync(new Uri(path, UriKind.Relative));
@@ -149,6 +150,14 @@ public sealed class GatewayTests : IAsyncLifetime
 
         Assert.Equal(200, (int)webhook.StatusCode);
         Assert.Equal(200, (int)health.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_console_needs_no_api_key_because_it_signs_people_in_itself()
+    {
+        using var anonymous = gateway.CreateClient();
+
+        Assert.Equal("console GET /console/api/session", await anonymous.GetStringAsync(new Uri("/console/api/session", UriKind.Relative)));
     }
 
     [Fact]

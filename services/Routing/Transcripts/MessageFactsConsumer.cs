@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Routing.Conversations;
+using Platform.Routing.Live;
 using Platform.Routing.Persistence;
 
 namespace Platform.Routing.Transcripts;
@@ -53,6 +54,7 @@ public sealed class MessageFactsConsumer(RoutingDbContext db, TimeProvider clock
 
         MediaFacts.Apply(entry, stored);
         await db.SaveChangesAsync(context.CancellationToken);
+        await NotifyMediaAsync(entry, "stored", context.CancellationToken);
     }
 
     public async Task Consume(ConsumeContext<MediaTransferFailed> context)
@@ -72,6 +74,15 @@ public sealed class MessageFactsConsumer(RoutingDbContext db, TimeProvider clock
 
         MediaFacts.Apply(entry, failed);
         await db.SaveChangesAsync(context.CancellationToken);
+        await NotifyMediaAsync(entry, "failed", context.CancellationToken);
+    }
+
+    /// <summary>A console showing the message swaps the channel's URL for the stored copy (or the failure) live.</summary>
+    private async Task NotifyMediaAsync(TranscriptEntry entry, string outcome, CancellationToken cancellationToken)
+    {
+        var agentId = await db.Conversations.AsNoTracking().Where(c => c.CorrelationId == entry.ConversationId).Select(c => c.AgentId)
+            .FirstOrDefaultAsync(cancellationToken);
+        await LiveNotifications.NotifyAsync(db, new LiveUpdate("transcript-media", entry.ConversationId, agentId, null, entry.Id, outcome), cancellationToken);
     }
 
     private async Task<TranscriptEntry?> LockedEntryAsync(string sinchMessageId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+extern alias console;
 extern alias contact;
 extern alias demobot;
 extern alias egress;
@@ -16,6 +17,7 @@ using System.Text;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 using Platform.Testing;
+using ConsoleProgram = console::Program;
 using ContactProgram = contact::Program;
 using DemoBotProgram = demobot::Program;
 using EgressProgram = egress::Program;
@@ -50,7 +52,15 @@ public sealed class WholePlatform : IAsyncLifetime
     private ServiceFactory<RoutingProgram>? routingHost;
     private int routingPort;
 
+    /// <summary>A second emulated app (region eu, not connected at start) for the console's Channels page.</summary>
+    public const string ConsoleAppId = "01JCONSOLEAPP0000000000000";
+    public const string ConsoleAdminUserName = "admin";
+    public const string ConsoleAdminPassword = "end-to-end-admin-password";
+
     public HttpClient Emulator { get; private set; } = null!;
+
+    /// <summary>The console's page through the gateway, as people open it.</summary>
+    public Uri ConsoleUrl { get; private set; } = null!;
 
     public HttpClient Gateway { get; private set; } = null!;
 
@@ -79,6 +89,15 @@ public sealed class WholePlatform : IAsyncLifetime
             ["Emulator:Callbacks:InitialBackoffMilliseconds"] = "100",
             ["Emulator:Callbacks:MaxBackoffMilliseconds"] = "500",
             ["Emulator:Callbacks:MaxAttempts"] = "100",
+            ["Emulator:Apps:1:Id"] = ConsoleAppId,
+            ["Emulator:Apps:1:DisplayName"] = "Console test app",
+            ["Emulator:Apps:1:Region"] = "eu",
+            ["Emulator:Apps:1:Channels:0:Channel"] = "WHATSAPP",
+            ["Emulator:Apps:1:Channels:0:ClaimedIdentity"] = "46709870000",
+            ["Emulator:Apps:1:Channels:0:Token"] = "console-wa-token",
+            ["Emulator:Apps:1:Channels:1:Channel"] = "SMS",
+            ["Emulator:Apps:1:Channels:1:ClaimedIdentity"] = "46709870000",
+            ["Emulator:Apps:1:Channels:1:Token"] = "console-sms-token",
         }));
         Emulator = new HttpClient { BaseAddress = emulatorAddress };
         var botAddress = await StartAsync(new ServiceFactory<DemoBotProgram>(new Dictionary<string, string?> { ["DemoBot:Secret"] = BotSecret }));
@@ -128,8 +147,18 @@ public sealed class WholePlatform : IAsyncLifetime
 
         var egress = await StartAsync(new ServiceFactory<EgressProgram>(egressSettings));
 
+        var console = await StartAsync(new ServiceFactory<ConsoleProgram>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:console"] = await infrastructure.CreateDatabaseAsync(),
+            ["Console:Platform:BaseUrl"] = gatewayUrl,
+            ["Console:Platform:ApiKey"] = ApiKey,
+            ["Console:InitialAdmin:UserName"] = ConsoleAdminUserName,
+            ["Console:InitialAdmin:Password"] = ConsoleAdminPassword,
+        }));
+
         var gateway = new ServiceFactory<GatewayProgram>(new Dictionary<string, string?>
         {
+            ["ReverseProxy:Clusters:console:Destinations:primary:Address"] = console.ToString(),
             ["Gateway:Authentication:ApiKeySha256:0"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))),
             ["ReverseProxy:Clusters:ingress:Destinations:primary:Address"] = ingress.ToString(),
             ["ReverseProxy:Clusters:contact:Destinations:primary:Address"] = contact.ToString(),
@@ -144,6 +173,7 @@ public sealed class WholePlatform : IAsyncLifetime
             gateway.StartServer();
         });
         Gateway = new HttpClient { BaseAddress = new Uri(gatewayUrl) };
+        ConsoleUrl = new Uri(new Uri(gatewayUrl), "/console/");
         Gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
 
         // As a user would (and ./platform up does): connect the emulator's app through egress's API.

@@ -40,4 +40,43 @@ public sealed class LiveUpdatesTests(RoutingFixture fixture) : IClassFixture<Rou
             }
         }
     }
+
+    [Fact]
+    public async Task An_agents_event_stream_shows_when_the_customers_media_is_stored()
+    {
+        var agent = await fixture.Routing.CreateAgentAsync("Media watcher");
+        await fixture.Routing.SetStatusAsync(agent.Id, AgentStatuses.Available);
+        var sinchConversation = Customers.NewConversation();
+        var id = CorrelationIds.ForSinchConversation(sinchConversation);
+        await fixture.Peers.Publish(Customers.Text("agent", sinchConversation));
+        await fixture.Routing.WaitForStateAsync(id, "Assigned");
+        using var deadline = new CancellationTokenSource(Eventually.DefaultTimeout);
+        using var response = await fixture.Routing.Client.SendAsync(
+            new HttpRequestMessage(HttpMethod.Get, $"/api/routing/agents/{agent.Id}/events"), HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+        response.EnsureSuccessStatusCode();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(deadline.Token));
+
+        var picture = Customers.Media("https://cdn.example/picture.png", sinchConversation);
+        await fixture.Peers.Publish(picture);
+        await fixture.Peers.Publish(new MediaStored
+        {
+            MediaId = Guid.NewGuid(),
+            ConversationId = Guid.Empty,
+            SinchMessageId = picture.SinchMessageId,
+            SinchAppId = picture.SinchAppId,
+            ContentType = "image/png",
+            Length = 68,
+            Sha256 = new string('a', 64),
+            SourceUrl = "https://cdn.example/picture.png",
+            StoredAt = DateTimeOffset.UtcNow,
+        });
+
+        string? line;
+        do
+        {
+            line = await reader.ReadLineAsync(deadline.Token) ?? throw new InvalidOperationException("the stream ended");
+        }
+        while (line != "event: transcript-media");
+        Assert.Contains(id.ToString(), await reader.ReadLineAsync(deadline.Token), StringComparison.OrdinalIgnoreCase);
+    }
 }
