@@ -10,6 +10,7 @@ using Platform.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<EgressDbContext>("egress");
+builder.Services.AddValidation(); // again here: the validation generator only sees request types of a project that calls it
 builder.AddMessaging("Egress", bus =>
 {
     bus.SetPostgresSagaRepositoryProvider<EgressDbContext>();

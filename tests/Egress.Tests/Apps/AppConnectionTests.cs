@@ -92,6 +92,23 @@ public sealed class AppConnectionTests(EgressPlatform platform)
     }
 
     [Fact]
+    public async Task Fields_that_cannot_be_right_are_named_in_a_validation_problem_before_sinch_is_asked()
+    {
+        using var response = await platform.Egress.PostAsJsonAsync(new Uri("/api/egress/apps", UriKind.Relative), new
+        {
+            projectId = "",
+            appId = "not an id!",
+            clientId = EgressPlatform.KeyId,
+            clientSecret = EgressPlatform.KeySecret,
+            region = "mars",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.Equal(["AppId", "ProjectId", "Region"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Connecting_an_app_twice_is_a_conflict()
     {
         using var response = await platform.ConnectAsync(EgressPlatform.AppId, "us");
