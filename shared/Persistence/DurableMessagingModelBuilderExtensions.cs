@@ -109,6 +109,8 @@ public static class DurableMessagingModelBuilderExtensions
             scheduled.Property(x => x.ResponseAddress).HasColumnName("response_address").HasMaxLength(256);
             scheduled.Property(x => x.FaultAddress).HasColumnName("fault_address").HasMaxLength(256);
             scheduled.Property(x => x.ExpirationTime).HasColumnName("expiration_time");
+            scheduled.Property(x => x.TraceParent).HasColumnName("trace_parent").HasMaxLength(128);
+            scheduled.Property(x => x.TraceState).HasColumnName("trace_state").HasMaxLength(512);
             scheduled.Property(x => x.Created).HasColumnName("created");
             scheduled.Property(x => x.DeliveryAttempts).HasColumnName("delivery_attempts");
             scheduled.Property(x => x.LastError).HasColumnName("last_error");

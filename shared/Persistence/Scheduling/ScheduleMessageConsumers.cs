@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Scheduling;
@@ -83,6 +84,11 @@ internal sealed class ScheduleMessageConsumer<TDbContext>(
         row.ResponseAddress = context.ResponseAddress;
         row.FaultAddress = context.FaultAddress;
         row.ExpirationTime = context.ExpirationTime?.ToUniversalTime();
+        // The consumer's activity continues the trace of whoever scheduled (MassTransit's MT-Activity-Id header); the
+        // send activity that MassTransit starts at delivery would otherwise begin a new trace.
+        var activity = Activity.Current;
+        row.TraceParent = activity?.IdFormat == ActivityIdFormat.W3C ? activity.Id : null;
+        row.TraceState = row.TraceParent is null ? null : activity!.TraceStateString;
         row.Headers = serializer.SerializeDictionary(context.Headers.GetAll());
         row.Properties = context.ReceiveContext.TryGetPayload<TransportReceiveContext>(out var transport)
             && transport.GetTransportProperties() is { Count: > 0 } properties

@@ -158,7 +158,7 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
     {
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeoutSource.CancelAfter(timeout);
-        using var activity = DurableMessagingTelemetry.Source.StartActivity("scheduler deliver", ActivityKind.Producer);
+        using var activity = StartDeliverActivity(row);
         activity?.SetTag("messaging.message.id", row.MessageId);
         activity?.SetTag("messaging.destination.name", row.Destination.ToString());
         try
@@ -178,6 +178,23 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
             logger.ScheduledSendFailed(exception, row.TokenId, row.Destination);
             return new SendOutcome.Failed($"{exception.GetType().Name}: {exception.Message}");
         }
+    }
+
+    /// <summary>
+    /// The delivery's activity, child of the activity that scheduled the row: MassTransit's send activity takes
+    /// <see cref="Activity.Current"/> as its parent, so the delivered message continues the scheduler's caller's trace.
+    /// Without a listener on our source the activity is created by hand, so a MassTransit listener still sees the parent.
+    /// </summary>
+    private static Activity? StartDeliverActivity(ScheduledMessageEntry row)
+    {
+        const string name = "scheduler deliver";
+        if (!ActivityContext.TryParse(row.TraceParent, row.TraceState, out var parent))
+        {
+            return DurableMessagingTelemetry.Source.StartActivity(name, ActivityKind.Producer);
+        }
+
+        return DurableMessagingTelemetry.Source.StartActivity(name, ActivityKind.Producer, parent)
+            ?? new Activity(name) { TraceStateString = parent.TraceState }.SetParentId(parent.TraceId, parent.SpanId, parent.TraceFlags).Start();
     }
 
     /// <summary>Counts the backlog, forgets old cancellations (once per query delay) and returns the next due time.</summary>

@@ -57,6 +57,15 @@ public sealed class ScheduledMessageEntry
     /// <summary>When the message expires (UTC).</summary>
     public DateTime? ExpirationTime { get; set; }
 
+    /// <summary>
+    /// W3C <c>traceparent</c> of the activity that stored the schedule; the delivery continues this trace, so a retry or
+    /// timeout through the scheduler stays in the trace of the message that caused it.
+    /// </summary>
+    public string? TraceParent { get; set; }
+
+    /// <summary>W3C <c>tracestate</c> that goes with <see cref="TraceParent"/>.</summary>
+    public string? TraceState { get; set; }
+
     /// <summary>When the schedule was stored (UTC).</summary>
     public DateTime Created { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using MassTransit;
 using MassTransit.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Persistence;
 using Platform.Persistence.Scheduling;
+using Platform.ServiceDefaults.Telemetry;
 using Platform.Shared.Tests.Persistence.Support;
 using Platform.Testing;
 
@@ -16,6 +18,7 @@ namespace Platform.Shared.Tests.Persistence;
 public sealed class SchedulerTests(InfrastructureFixture infrastructure) : IClassFixture<InfrastructureFixture>
 {
     private static readonly Uri PingQueue = new("exchange:pings-ping-observer");
+    private static readonly Uri TracedPingQueue = new("exchange:pings-traced-ping-observer");
     private static readonly Uri TokenPingQueue = new("exchange:pings-token-ping-observer");
 
     static SchedulerTests() => ScheduleTokenId.UseTokenId<TokenPing>(x => x.PingId);
@@ -136,6 +139,39 @@ public sealed class SchedulerTests(InfrastructureFixture infrastructure) : IClas
         await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Count >= pings.Count), "every ping fired");
         await Eventually.TrueAsync(async () => await ScheduledRows(database) == 0, "no schedule is left");
         Assert.Equal(pings.Select(p => p.PingId).Order(), observed.Items.Select(o => o.Message.PingId).Order());
+    }
+
+    [Fact]
+    public async Task A_scheduled_message_arrives_in_the_trace_of_the_activity_that_scheduled_it()
+    {
+        var (database, observed) = await Prepare();
+        var arrivals = new DurableHost.Received<TracedArrival>();
+        using var listener = ListenToMassTransitAndPlatformActivities();
+        await using var host = await StartService(database, observed, services: s => s.AddSingleton(arrivals));
+        var ping = new TracedPing { PingId = NewId.NextGuid() };
+
+        ActivityTraceId scheduledIn;
+        using (var scheduling = new Activity("schedule a ping").SetIdFormat(ActivityIdFormat.W3C).Start())
+        {
+            scheduledIn = scheduling.TraceId;
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMessageScheduler>().ScheduleSend(TracedPingQueue, DateTime.UtcNow.AddSeconds(1), ping);
+        }
+
+        await Eventually.TrueAsync(() => Task.FromResult(arrivals.Items.Count >= 1), "the ping fired");
+        var arrival = Assert.Single(arrivals.Items).Message;
+        Assert.Equal(scheduledIn, arrival.TraceId);
+    }
+
+    private static ActivityListener ListenToMassTransitAndPlatformActivities()
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name is "MassTransit" or PlatformTelemetry.SourceName,
+            Sample = (ref _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     [Fact]
@@ -285,6 +321,7 @@ public sealed class SchedulerTests(InfrastructureFixture infrastructure) : IClas
             });
             x.AddConsumer<PingObserver>();
             x.AddConsumer<TokenPingObserver>();
+            x.AddConsumer<TracedPingObserver>();
             x.AddSagaStateMachine<TimeoutStateMachine, TimeoutState>();
         }, s =>
         {
