@@ -186,7 +186,7 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
         }
 
         using var activity = DurableMessagingTelemetry.Source.StartActivity("outbox deliver", ActivityKind.Producer);
-        activity?.SetTag("messaging.message.id", message.MessageId);
+        activity?.SetTag("messaging.message.id", message.Envelope.MessageId);
         activity?.SetTag("messaging.destination.name", message.DestinationAddress.ToString());
         try
         {
@@ -206,7 +206,7 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
         catch (Exception exception)
         {
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-            logger.BusOutboxSendFailed(exception, outboxId, message.MessageId);
+            logger.BusOutboxSendFailed(exception, outboxId, message.Envelope.MessageId);
             return new SendOutcome.Failed($"{exception.GetType().Name}: {exception.Message}");
         }
     }

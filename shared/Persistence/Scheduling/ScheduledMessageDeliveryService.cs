@@ -99,10 +99,13 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
 
         return await DurableTransaction.RunAsync(db, async () =>
         {
-            var due = await db.Set<ScheduledMessageEntry>()
-                .FromSqlRaw(_claimSql, _time.GetUtcNow().UtcDateTime, settings.BatchSize)
-                .AsTracking()
+            // Claim (lock) the due ids, then load those rows: EF cannot map an entity with a complex type from raw SQL.
+            var claimed = await db.Database.SqlQueryRaw<Guid>(_claimSql, _time.GetUtcNow().UtcDateTime, settings.BatchSize)
                 .ToListAsync(cancellationToken);
+            var due = claimed.Count == 0
+                ? []
+                : await db.Set<ScheduledMessageEntry>().Where(x => claimed.Contains(x.TokenId)).OrderBy(x => x.DueAt)
+                    .AsTracking().ToListAsync(cancellationToken);
 
             var complete = true;
             var failuresInARow = 0;
@@ -159,12 +162,12 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeoutSource.CancelAfter(timeout);
         using var activity = StartDeliverActivity(row);
-        activity?.SetTag("messaging.message.id", row.MessageId);
+        activity?.SetTag("messaging.message.id", row.Envelope.MessageId);
         activity?.SetTag("messaging.destination.name", row.Destination.ToString());
         try
         {
             var endpoint = await bus.GetSendEndpoint(row.Destination);
-            await endpoint.Send(new SerializedMessageBody(), new ScheduledMessageSendPipe(row, _time), timeoutSource.Token);
+            await endpoint.Send(new SerializedMessageBody(), new ScheduledMessageSendPipe(row), timeoutSource.Token);
             DurableMessagingTelemetry.SchedulerDeliveryLag.Record(Math.Max(0, (_time.GetUtcNow().UtcDateTime - row.DueAt).TotalSeconds));
             return SendOutcome.Sent;
         }
@@ -218,7 +221,8 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
     {
         var names = ModelNames.For<ScheduledMessageEntry>(db);
         var dueAt = names.Column(nameof(ScheduledMessageEntry.DueAt));
-        return $"SELECT * FROM {names.Table} WHERE {dueAt} <= {{0}} AND {names.Column(nameof(ScheduledMessageEntry.DeadLettered))} IS NULL " +
+        return $"SELECT {names.Column(nameof(ScheduledMessageEntry.TokenId))} AS \"Value\" FROM {names.Table} " +
+               $"WHERE {dueAt} <= {{0}} AND {names.Column(nameof(ScheduledMessageEntry.DeadLettered))} IS NULL " +
                $"ORDER BY {dueAt} LIMIT {{1}} FOR UPDATE SKIP LOCKED";
     }
 }
