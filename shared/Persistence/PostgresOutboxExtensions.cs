@@ -46,6 +46,7 @@ public static class PostgresOutboxExtensions
             }
         });
         configurator.TryAddSingleton(TimeProvider.System);
+        configurator.AddDurableMessagingMetrics();
         configurator.TryAddScoped<IOutboxContextFactory<TDbContext>, PostgresOutboxContextFactory<TDbContext>>();
         configurator.TryAddSingleton<DeliveredOutboxRecorder<TDbContext>>();
         configurator.AddHostedService(provider => provider.GetRequiredService<DeliveredOutboxRecorder<TDbContext>>());

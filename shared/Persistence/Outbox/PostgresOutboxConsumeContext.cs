@@ -24,6 +24,7 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
     InboxStatements statements,
     InboxClaim claim,
     DeliveredOutboxRecorder<TDbContext> recorder,
+    DurableMessagingMetrics metrics,
     TimeProvider time)
     : OutboxConsumeContextProxy<TMessage>(context, options, provider), IOutboxTransactionContext
     where TDbContext : DbContext
@@ -131,7 +132,7 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
         LastSequence = message.SequenceNumber;
         if (message.SentTime is { } sent)
         {
-            DurableMessagingTelemetry.OutboxDeliveryLag.Record(Math.Max(0, (time.GetUtcNow().UtcDateTime - sent).TotalSeconds));
+            metrics.OutboxDeliveryLag.Record(Math.Max(0, (time.GetUtcNow().UtcDateTime - sent).TotalSeconds));
         }
 
         return Task.CompletedTask;

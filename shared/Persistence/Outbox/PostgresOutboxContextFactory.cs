@@ -17,6 +17,7 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
     TDbContext db,
     IServiceProvider provider,
     DeliveredOutboxRecorder<TDbContext> recorder,
+    DurableMessagingMetrics metrics,
     TimeProvider time)
     : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
@@ -37,7 +38,7 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
             {
                 var claim = await statements.Claim(db, messageId, options.ConsumerId, time.GetUtcNow().UtcDateTime,
                     context.ExpirationTime?.ToUniversalTime(), context.CancellationToken);
-                var outbox = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, statements, claim, recorder, time);
+                var outbox = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, statements, claim, recorder, metrics, time);
                 var before = outbox.Progress;
                 await next.Send(outbox);
                 if (outbox is { ConsumedNow: false, ContinueProcessing: true })

@@ -23,6 +23,7 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
     SchedulerWakeUp wakeUp,
     IOptions<PostgresSchedulerOptions> options,
     ILogger<ScheduledMessageDeliveryService<TDbContext>> logger,
+    DurableMessagingMetrics metrics,
     TimeProvider? timeProvider = null,
     IBrokerAvailability? broker = null)
     : BackgroundService
@@ -168,7 +169,7 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
         {
             var endpoint = await bus.GetSendEndpoint(row.Destination);
             await endpoint.Send(new SerializedMessageBody(), new ScheduledMessageSendPipe(row), timeoutSource.Token);
-            DurableMessagingTelemetry.SchedulerDeliveryLag.Record(Math.Max(0, (_time.GetUtcNow().UtcDateTime - row.DueAt).TotalSeconds));
+            metrics.SchedulerDeliveryLag.Record(Math.Max(0, (_time.GetUtcNow().UtcDateTime - row.DueAt).TotalSeconds));
             return SendOutcome.Sent;
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
@@ -209,7 +210,7 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
         if (now - _housekeepingAt >= settings.QueryDelay)
         {
             _housekeepingAt = now;
-            DurableMessagingTelemetry.SetSchedulerBacklog(await db.Set<ScheduledMessageEntry>().LongCountAsync(x => x.DeadLettered == null, cancellationToken));
+            metrics.SetSchedulerBacklog(await db.Set<ScheduledMessageEntry>().LongCountAsync(x => x.DeadLettered == null, cancellationToken));
             var forgetBefore = now - settings.CancellationRetention;
             await db.Set<ScheduledMessageCancellation>().Where(x => x.Cancelled < forgetBefore).ExecuteDeleteAsync(cancellationToken);
         }
