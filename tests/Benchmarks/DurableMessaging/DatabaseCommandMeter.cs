@@ -3,47 +3,47 @@ using System.Diagnostics.Metrics;
 namespace Platform.Benchmarks.DurableMessaging;
 
 /// <summary>
-/// Counts the database commands Npgsql executes in this process and the time they took (its <c>db.client.operation.duration</c>
-/// histogram): one command is one round trip (an EF batch is one command; a transaction's COMMIT is not counted).
+/// Counts the database commands Npgsql executes in this process and the time they took (its
+/// <c>db.client.operation.duration</c> histogram): one command is one round trip (an EF batch is one command; a
+/// transaction's COMMIT is not counted). One listener for the whole process, started once (a listener per measurement
+/// missed the commands of data sources created after the first), read as the difference between two readings.
 /// </summary>
 internal sealed class DatabaseCommandMeter : IDisposable
 {
-    private readonly MeterListener _listener = new();
-    private long _commands;
-    private double _seconds;
+    private static readonly MeterListener Listener = StartListener();
+    private static long _commands;
+    private static long _microseconds;
 
-    public DatabaseCommandMeter()
+    private readonly long _commandsAtStart = Interlocked.Read(ref _commands);
+    private readonly long _microsecondsAtStart = Interlocked.Read(ref _microseconds);
+
+    public long Commands => Interlocked.Read(ref _commands) - _commandsAtStart;
+
+    public double Seconds => (Interlocked.Read(ref _microseconds) - _microsecondsAtStart) / 1_000_000.0;
+
+    public void Dispose()
     {
-        _listener.InstrumentPublished = (instrument, listener) =>
+        // The process-wide listener stays; a reading needs nothing released.
+    }
+
+    private static MeterListener StartListener()
+    {
+        var listener = new MeterListener
         {
-            if (instrument.Meter.Name == "Npgsql" && instrument.Name == "db.client.operation.duration")
+            InstrumentPublished = (instrument, listener) =>
             {
-                listener.EnableMeasurementEvents(instrument);
-            }
+                if (instrument.Meter.Name == "Npgsql" && instrument.Name == "db.client.operation.duration")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
         };
-        _listener.SetMeasurementEventCallback<double>((_, seconds, _, _) =>
+        listener.SetMeasurementEventCallback<double>((_, seconds, _, _) =>
         {
             Interlocked.Increment(ref _commands);
-            lock (_listener)
-            {
-                _seconds += seconds;
-            }
+            Interlocked.Add(ref _microseconds, (long)(seconds * 1_000_000));
         });
-        _listener.Start();
+        listener.Start();
+        return listener;
     }
-
-    public long Commands => Interlocked.Read(ref _commands);
-
-    public double Seconds
-    {
-        get
-        {
-            lock (_listener)
-            {
-                return _seconds;
-            }
-        }
-    }
-
-    public void Dispose() => _listener.Dispose();
 }
