@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Persistence.Outbox;
 using Platform.Persistence.Scheduling;
 
@@ -60,8 +61,6 @@ public static class DurableMessagingModelBuilderExtensions
             message.Property(x => x.EnqueueTime).HasColumnName("enqueue_time");
             message.HasIndex(x => x.EnqueueTime);
             message.Property(x => x.SentTime).HasColumnName("sent_time");
-            message.Property(x => x.Headers).HasColumnName("headers");
-            message.Property(x => x.Properties).HasColumnName("properties");
             message.Property(x => x.InboxMessageId).HasColumnName("inbox_message_id");
             message.Property(x => x.InboxConsumerId).HasColumnName("inbox_consumer_id");
             message.HasIndex(x => new { x.InboxMessageId, x.InboxConsumerId, x.SequenceNumber }).IsUnique();
@@ -72,19 +71,8 @@ public static class DurableMessagingModelBuilderExtensions
             message.Property(x => x.OutboxId).HasColumnName("outbox_id");
             message.HasIndex(x => new { x.OutboxId, x.SequenceNumber }).IsUnique();
             message.HasOne<OutboxState>().WithMany().HasForeignKey(x => x.OutboxId).OnDelete(DeleteBehavior.Cascade);
-            message.Property(x => x.MessageId).HasColumnName("message_id");
-            message.Property(x => x.ContentType).HasColumnName("content_type").HasMaxLength(256);
-            message.Property(x => x.MessageType).HasColumnName("message_type");
-            message.Property(x => x.Body).HasColumnName("body");
-            message.Property(x => x.ConversationId).HasColumnName("conversation_id");
-            message.Property(x => x.CorrelationId).HasColumnName("correlation_id");
-            message.Property(x => x.InitiatorId).HasColumnName("initiator_id");
-            message.Property(x => x.RequestId).HasColumnName("request_id");
-            message.Property(x => x.SourceAddress).HasColumnName("source_address").HasMaxLength(256);
             message.Property(x => x.DestinationAddress).HasColumnName("destination_address").HasMaxLength(256);
-            message.Property(x => x.ResponseAddress).HasColumnName("response_address").HasMaxLength(256);
-            message.Property(x => x.FaultAddress).HasColumnName("fault_address").HasMaxLength(256);
-            message.Property(x => x.ExpirationTime).HasColumnName("expiration_time");
+            message.ComplexProperty(x => x.Envelope, MapEnvelope);
         });
 
         modelBuilder.Entity<ScheduledMessageEntry>(scheduled =>
@@ -95,20 +83,9 @@ public static class DurableMessagingModelBuilderExtensions
             scheduled.Property(x => x.DueAt).HasColumnName("due_at");
             scheduled.HasIndex(x => x.DueAt).HasFilter("dead_lettered IS NULL");
             scheduled.Property(x => x.Destination).HasColumnName("destination").HasMaxLength(256);
-            scheduled.Property(x => x.MessageId).HasColumnName("message_id");
-            scheduled.Property(x => x.ContentType).HasColumnName("content_type").HasMaxLength(256);
-            scheduled.Property(x => x.MessageType).HasColumnName("message_type");
-            scheduled.Property(x => x.Body).HasColumnName("body");
-            scheduled.Property(x => x.Headers).HasColumnName("headers");
-            scheduled.Property(x => x.Properties).HasColumnName("properties");
-            scheduled.Property(x => x.ConversationId).HasColumnName("conversation_id");
-            scheduled.Property(x => x.CorrelationId).HasColumnName("correlation_id");
-            scheduled.Property(x => x.InitiatorId).HasColumnName("initiator_id");
-            scheduled.Property(x => x.RequestId).HasColumnName("request_id");
-            scheduled.Property(x => x.SourceAddress).HasColumnName("source_address").HasMaxLength(256);
-            scheduled.Property(x => x.ResponseAddress).HasColumnName("response_address").HasMaxLength(256);
-            scheduled.Property(x => x.FaultAddress).HasColumnName("fault_address").HasMaxLength(256);
-            scheduled.Property(x => x.ExpirationTime).HasColumnName("expiration_time");
+            scheduled.ComplexProperty(x => x.Envelope, MapEnvelope);
+            scheduled.Property(x => x.TraceParent).HasColumnName("trace_parent").HasMaxLength(128);
+            scheduled.Property(x => x.TraceState).HasColumnName("trace_state").HasMaxLength(512);
             scheduled.Property(x => x.Created).HasColumnName("created");
             scheduled.Property(x => x.DeliveryAttempts).HasColumnName("delivery_attempts");
             scheduled.Property(x => x.LastError).HasColumnName("last_error");
@@ -126,5 +103,25 @@ public static class DurableMessagingModelBuilderExtensions
         });
 
         return modelBuilder;
+    }
+
+    /// <summary>The stored message's columns, the same in <c>outbox_message</c> and <c>scheduled_message</c>.</summary>
+    private static void MapEnvelope(ComplexPropertyBuilder<MessageEnvelope> envelope)
+    {
+        envelope.IsRequired();
+        envelope.Property(x => x.MessageId).HasColumnName("message_id");
+        envelope.Property(x => x.ContentType).HasColumnName("content_type").HasMaxLength(256);
+        envelope.Property(x => x.MessageType).HasColumnName("message_type");
+        envelope.Property(x => x.Body).HasColumnName("body");
+        envelope.Property(x => x.Headers).HasColumnName("headers");
+        envelope.Property(x => x.Properties).HasColumnName("properties");
+        envelope.Property(x => x.ConversationId).HasColumnName("conversation_id");
+        envelope.Property(x => x.CorrelationId).HasColumnName("correlation_id");
+        envelope.Property(x => x.InitiatorId).HasColumnName("initiator_id");
+        envelope.Property(x => x.RequestId).HasColumnName("request_id");
+        envelope.Property(x => x.SourceAddress).HasColumnName("source_address").HasMaxLength(256);
+        envelope.Property(x => x.ResponseAddress).HasColumnName("response_address").HasMaxLength(256);
+        envelope.Property(x => x.FaultAddress).HasColumnName("fault_address").HasMaxLength(256);
+        envelope.Property(x => x.ExpirationTime).HasColumnName("expiration_time");
     }
 }

@@ -24,6 +24,7 @@ public static class PostgresSagaRepositoryExtensions
         ArgumentNullException.ThrowIfNull(configurator);
         configurator.SetSagaRepositoryProvider(new PostgresSagaRepositoryRegistrationProvider<TDbContext>());
         configurator.TryAddSingleton(TimeProvider.System);
+        configurator.AddDurableMessagingMetrics();
         configurator.AddHostedService<SagaStateCounter<TDbContext>>();
         return configurator;
     }
@@ -40,6 +41,7 @@ public static class PostgresSagaRepositoryExtensions
         ArgumentNullException.ThrowIfNull(configurator);
         configurator.Repository(services =>
         {
+            services.AddDurableMessagingMetrics();
             services.RegisterSagaRepository<TSaga, DbContext, SagaConsumeContextFactory<DbContext, TSaga>,
                 PostgresSagaRepositoryContextFactory<TSaga, TDbContext>>();
             services.RegisterLoadSagaRepository<TSaga, PostgresSagaRepositoryContextFactory<TSaga, TDbContext>>();

@@ -29,6 +29,7 @@ public static class PostgresSchedulerExtensions
         var endpoint = new MessageSchedulerEndpoint(queueName);
         configurator.AddSingleton(endpoint);
         configurator.TryAddSingleton<SchedulerWakeUp>();
+        configurator.AddDurableMessagingMetrics();
         configurator.TryAddSingleton(TimeProvider.System);
         configurator.AddOptions<PostgresSchedulerOptions>().Configure(o => configure?.Invoke(o));
         configurator.AddMessageScheduler(endpoint.Address);

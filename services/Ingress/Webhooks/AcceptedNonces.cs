@@ -30,20 +30,18 @@ internal sealed class AcceptedNonces(IOptions<IngressOptions> options)
         }
     }
 
-    /// <summary>True when <paramref name="nonce"/> was accepted for <paramref name="appId"/> and has not expired.</summary>
-    public bool WasAccepted(string appId, string nonce, DateTimeOffset now)
+    /// <summary>True when the nonce of <paramref name="key"/> was accepted for its app and has not expired.</summary>
+    public bool WasAccepted(UInt128 key, DateTimeOffset now)
     {
-        var key = Key(appId, nonce);
         lock (_lock)
         {
             return _expiries.TryGetValue(key, out var expires) && expires >= now.ToUnixTimeSeconds();
         }
     }
 
-    /// <summary>Remembers an accepted nonce until <paramref name="signedAtSeconds"/> plus the tolerance.</summary>
-    public void Record(string appId, string nonce, long signedAtSeconds, DateTimeOffset now)
+    /// <summary>Remembers an accepted nonce (its <see cref="Key"/>) until <paramref name="signedAtSeconds"/> plus the tolerance.</summary>
+    public void Record(UInt128 key, long signedAtSeconds, DateTimeOffset now)
     {
-        var key = Key(appId, nonce);
         var expires = signedAtSeconds + _toleranceSeconds;
         var nowSeconds = now.ToUnixTimeSeconds();
         lock (_lock)
@@ -65,9 +63,12 @@ internal sealed class AcceptedNonces(IOptions<IngressOptions> options)
         }
     }
 
-    // A fixed-size digest keeps memory per entry independent of the nonce's length (a header, so up to kilobytes);
-    // 128 bits make a collision, which would refuse a genuine callback, practically impossible.
-    private static UInt128 Key(string appId, string nonce)
+    /// <summary>
+    /// The key of an app's nonce, computed once per callback for the check and the record. A fixed-size digest keeps
+    /// memory per entry independent of the nonce's length (a header, so up to kilobytes); 128 bits make a collision,
+    /// which would refuse a genuine callback, practically impossible.
+    /// </summary>
+    public static UInt128 Key(string appId, string nonce)
     {
         Span<byte> hash = stackalloc byte[32];
         var text = appId.ToUpperInvariant() + "\n" + nonce;

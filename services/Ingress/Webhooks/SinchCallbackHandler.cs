@@ -65,7 +65,8 @@ internal sealed class SinchCallbackHandler(
 
         // Valid headers: Verify checked that both are present and the timestamp is a number.
         var signedAt = long.Parse(timestamp!, System.Globalization.CultureInfo.InvariantCulture);
-        if (nonces.WasAccepted(appId, nonce!, now))
+        var nonceKey = AcceptedNonces.Key(appId, nonce!);
+        if (nonces.WasAccepted(nonceKey, now))
         {
             logger.NonceReplayed(appId);
             return Reject("replayed_nonce", StatusCodes.Status401Unauthorized, Problems.ReplayedNonce, "Replayed callback",
@@ -89,7 +90,7 @@ internal sealed class SinchCallbackHandler(
             // callback is visible without being retried forever (docs/sinch-wire-format.md, "Required fields").
             logger.CallbackUnusable(appId, e.Trigger, e.Message);
             metrics.Unusable(e.Trigger);
-            return Acknowledge(appId, nonce!, signedAt, now);
+            return Acknowledge(nonceKey, signedAt, now);
         }
         catch (CallbackAppMismatchException e)
         {
@@ -110,7 +111,7 @@ internal sealed class SinchCallbackHandler(
             }
 
             metrics.NotUsed(callback.Trigger);
-            return Acknowledge(appId, nonce!, signedAt, now);
+            return Acknowledge(nonceKey, signedAt, now);
         }
 
         try
@@ -127,12 +128,12 @@ internal sealed class SinchCallbackHandler(
 
         logger.CallbackPublished(appId, callback.Trigger, callback.SinchId, callback.MessageId);
         metrics.Accepted(callback.Trigger);
-        return Acknowledge(appId, nonce!, signedAt, now);
+        return Acknowledge(nonceKey, signedAt, now);
     }
 
-    private Ok Acknowledge(string appId, string nonce, long signedAt, DateTimeOffset now)
+    private Ok Acknowledge(UInt128 nonceKey, long signedAt, DateTimeOffset now)
     {
-        nonces.Record(appId, nonce, signedAt, now);
+        nonces.Record(nonceKey, signedAt, now);
         return TypedResults.Ok();
     }
 

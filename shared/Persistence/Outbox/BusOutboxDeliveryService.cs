@@ -26,6 +26,7 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
     IOptions<OutboxDeliveryServiceOptions> options,
     IOptions<PostgresOutboxOptions> outboxOptions,
     ILogger<BusOutboxDeliveryService<TDbContext>> logger,
+    DurableMessagingMetrics metrics,
     TimeProvider? timeProvider = null,
     IBrokerAvailability? broker = null)
     : BackgroundService
@@ -186,7 +187,7 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
         }
 
         using var activity = DurableMessagingTelemetry.Source.StartActivity("outbox deliver", ActivityKind.Producer);
-        activity?.SetTag("messaging.message.id", message.MessageId);
+        activity?.SetTag("messaging.message.id", message.Envelope.MessageId);
         activity?.SetTag("messaging.destination.name", message.DestinationAddress.ToString());
         try
         {
@@ -195,7 +196,7 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
             timeout.CancelAfter(settings.MessageDeliveryTimeout);
             var endpoint = await bus.GetSendEndpoint(message.DestinationAddress);
             await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, message.DestinationAddress), timeout.Token);
-            DurableMessagingTelemetry.OutboxDeliveryLag.Record(Math.Max(0, (_time.GetUtcNow().UtcDateTime - message.SentTime).TotalSeconds));
+            metrics.OutboxDeliveryLag.Record(Math.Max(0, (_time.GetUtcNow().UtcDateTime - message.SentTime).TotalSeconds));
             return SendOutcome.Sent;
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -206,7 +207,7 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
         catch (Exception exception)
         {
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-            logger.BusOutboxSendFailed(exception, outboxId, message.MessageId);
+            logger.BusOutboxSendFailed(exception, outboxId, message.Envelope.MessageId);
             return new SendOutcome.Failed($"{exception.GetType().Name}: {exception.Message}");
         }
     }
@@ -222,7 +223,7 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        DurableMessagingTelemetry.SetOutboxBacklog(await db.Set<OutboxMessage>().LongCountAsync(x => x.OutboxId != null, cancellationToken));
+        metrics.SetOutboxBacklog(await db.Set<OutboxMessage>().LongCountAsync(x => x.OutboxId != null, cancellationToken));
     }
 
     private static string BuildClaimSql(DbContext db)

@@ -30,12 +30,6 @@ public sealed class OutboxMessage : OutboxMessageContext
     /// <summary>When the producer sent it (UTC).</summary>
     public DateTime SentTime { get; set; }
 
-    /// <summary>Headers as JSON.</summary>
-    public string? Headers { get; set; }
-
-    /// <summary>Transport properties as JSON (routing key, durable, mandatory…).</summary>
-    public string? Properties { get; set; }
-
     /// <summary>The consumed message this one was produced by (consumer outbox).</summary>
     public Guid? InboxMessageId { get; set; }
 
@@ -45,48 +39,39 @@ public sealed class OutboxMessage : OutboxMessageContext
     /// <summary>The bus outbox it belongs to.</summary>
     public Guid? OutboxId { get; set; }
 
-    /// <summary>Stable across resends, so the receiver's inbox drops duplicates.</summary>
-    public Guid MessageId { get; set; }
-
-    /// <summary>Serializer content type of <see cref="Body"/>.</summary>
-    public string ContentType { get; set; } = null!;
-
-    /// <summary>Message type URNs joined by <c>;</c>.</summary>
-    public string MessageType { get; set; } = null!;
-
-    /// <summary>The serialized envelope.</summary>
-    public string Body { get; set; } = null!;
-
-    /// <summary>Conversation id.</summary>
-    public Guid? ConversationId { get; set; }
-
-    /// <summary>Correlation id.</summary>
-    public Guid? CorrelationId { get; set; }
-
-    /// <summary>Initiator id.</summary>
-    public Guid? InitiatorId { get; set; }
-
-    /// <summary>Request id.</summary>
-    public Guid? RequestId { get; set; }
-
-    /// <summary>Source address.</summary>
-    public Uri? SourceAddress { get; set; }
-
-    /// <summary>Destination address.</summary>
+    /// <summary>Where it goes.</summary>
     public Uri? DestinationAddress { get; set; }
 
-    /// <summary>Response address.</summary>
-    public Uri? ResponseAddress { get; set; }
+    /// <summary>The message itself: body, ids, addresses, headers.</summary>
+    public MessageEnvelope Envelope { get; set; } = new();
 
-    /// <summary>Fault address.</summary>
-    public Uri? FaultAddress { get; set; }
+    Guid? MessageContext.MessageId => Envelope.MessageId;
 
-    /// <summary>When the message expires (UTC).</summary>
-    public DateTime? ExpirationTime { get; set; }
+    Guid? MessageContext.RequestId => Envelope.RequestId;
 
-    Guid? MessageContext.MessageId => MessageId;
+    Guid? MessageContext.CorrelationId => Envelope.CorrelationId;
+
+    Guid? MessageContext.ConversationId => Envelope.ConversationId;
+
+    Guid? MessageContext.InitiatorId => Envelope.InitiatorId;
+
+    DateTime? MessageContext.ExpirationTime => Envelope.ExpirationTime;
+
+    Uri? MessageContext.SourceAddress => Envelope.SourceAddress;
+
+    Uri? MessageContext.ResponseAddress => Envelope.ResponseAddress;
+
+    Uri? MessageContext.FaultAddress => Envelope.FaultAddress;
 
     DateTime? MessageContext.SentTime => SentTime;
+
+    Guid OutboxMessageContext.MessageId => Envelope.MessageId;
+
+    string OutboxMessageContext.ContentType => Envelope.ContentType;
+
+    string OutboxMessageContext.MessageType => Envelope.MessageType;
+
+    string OutboxMessageContext.Body => Envelope.Body;
 
     Headers MessageContext.Headers => _headers ?? EmptyHeaders.Instance;
 
@@ -95,12 +80,27 @@ public sealed class OutboxMessage : OutboxMessageContext
     IReadOnlyDictionary<string, object> OutboxMessageContext.Properties =>
         _properties ?? new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A scheduled message, to be sent like an outbox row (by MassTransit's <c>OutboxMessageSendPipe</c>), without an
+    /// outbox sequence of its own.
+    /// </summary>
+    internal static OutboxMessage ToSend(MessageEnvelope envelope, Uri destination, DateTime created, IObjectDeserializer deserializer)
+    {
+        var message = new OutboxMessage { Envelope = envelope, DestinationAddress = destination, SentTime = created };
+        message.Deserialize(deserializer);
+        return message;
+    }
+
     /// <summary>Reads the JSON columns back into headers and properties before the row is sent.</summary>
     public void Deserialize(IObjectDeserializer deserializer)
     {
-        var headers = deserializer.DeserializeDictionary<object?>(Headers) ?? new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        headers[SequenceHeader] = SequenceNumber;
+        var headers = deserializer.DeserializeDictionary<object?>(Envelope.Headers) ?? new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        if (SequenceNumber > 0)
+        {
+            headers[SequenceHeader] = SequenceNumber;
+        }
+
         _headers = new DictionarySendHeaders(headers);
-        _properties = deserializer.DeserializeDictionary<object>(Properties);
+        _properties = deserializer.DeserializeDictionary<object>(Envelope.Properties);
     }
 }

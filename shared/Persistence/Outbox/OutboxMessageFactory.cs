@@ -1,5 +1,4 @@
 using MassTransit;
-using MassTransit.Context;
 
 namespace Platform.Persistence.Outbox;
 
@@ -21,32 +20,11 @@ internal static class OutboxMessageFactory
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var row = new OutboxMessage
+        return new OutboxMessage
         {
-            MessageId = messageId,
-            ConversationId = context.ConversationId,
-            CorrelationId = context.CorrelationId,
-            InitiatorId = context.InitiatorId,
-            RequestId = context.RequestId,
-            SourceAddress = context.SourceAddress,
-            DestinationAddress = context.DestinationAddress,
-            ResponseAddress = context.ResponseAddress,
-            FaultAddress = context.FaultAddress,
             SentTime = context.SentTime ?? now,
-            ContentType = (context.ContentType ?? context.Serialization.DefaultContentType).ToString(),
-            MessageType = string.Join(";", context.SupportedMessageTypes),
-            Body = context.Serializer.GetMessageBody(context).GetString(),
-            ExpirationTime = context.TimeToLive is { } ttl ? now + ttl : null,
-            Headers = serializer.SerializeDictionary(context.Headers.GetAll()),
+            DestinationAddress = context.DestinationAddress,
+            Envelope = MessageEnvelope.Of(context, messageId, now, serializer),
         };
-
-        if (context is TransportSendContext<T> transport)
-        {
-            var properties = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
-            transport.WritePropertiesTo(properties);
-            row.Properties = serializer.SerializeDictionary(properties);
-        }
-
-        return row;
     }
 }

@@ -22,6 +22,7 @@ internal sealed class UndeliveredOutboxSweeper<TDbContext>(
     IServiceScopeFactory scopes,
     IOptions<PostgresOutboxOptions> options,
     ILogger<UndeliveredOutboxSweeper<TDbContext>> logger,
+    DurableMessagingMetrics metrics,
     TimeProvider time,
     IBrokerAvailability? broker = null)
     : BackgroundService
@@ -129,7 +130,7 @@ internal sealed class UndeliveredOutboxSweeper<TDbContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        DurableMessagingTelemetry.SetUndeliveredBacklog(
+        metrics.SetUndeliveredBacklog(
             await db.Set<InboxState>().LongCountAsync(x => x.Consumed != null && x.Delivered == null, cancellationToken));
     }
 

@@ -18,6 +18,7 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
     DbContext db,
     ConsumeContext<TMessage> consumeContext,
     ISagaConsumeContextFactory<DbContext, TSaga> factory,
+    DurableMessagingMetrics metrics,
     bool savedByOutbox)
     : ConsumeContextScope<TMessage>(consumeContext, db), SagaRepositoryContext<TSaga, TMessage>
     where TSaga : class, ISaga
@@ -60,7 +61,7 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
 
     public async Task<SagaConsumeContext<TSaga, TMessage>?> Load(Guid correlationId)
     {
-        var instance = await SagaRowLock<TSaga>.Load(db, correlationId, CancellationToken);
+        var instance = await SagaRowLock<TSaga>.Load(db, correlationId, metrics, CancellationToken);
         return instance is null
             ? null
             : await factory.CreateSagaConsumeContext(db, _consumeContext, instance, SagaConsumeContextMode.Load);

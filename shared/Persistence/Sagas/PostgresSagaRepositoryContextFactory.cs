@@ -11,14 +11,15 @@ namespace Platform.Persistence.Sagas;
 /// </summary>
 internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
     TDbContext db,
-    ISagaConsumeContextFactory<DbContext, TSaga> consumeContextFactory)
+    ISagaConsumeContextFactory<DbContext, TSaga> consumeContextFactory,
+    DurableMessagingMetrics metrics)
     : ISagaRepositoryContextFactory<TSaga>, IQuerySagaRepositoryContextFactory<TSaga>, ILoadSagaRepositoryContextFactory<TSaga>
     where TSaga : class, ISaga
     where TDbContext : DbContext
 {
     public Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next)
         where T : class =>
-        WithinTransaction(context, savedByOutbox => next.Send(new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, savedByOutbox)));
+        WithinTransaction(context, savedByOutbox => next.Send(new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, metrics, savedByOutbox)));
 
     public Task SendQuery<T>(ConsumeContext<T> context, ISagaQuery<TSaga> query, IPipe<SagaRepositoryQueryContext<TSaga, T>> next)
         where T : class =>
@@ -32,13 +33,13 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
             foreach (var id in ids)
             {
                 // Lock each match; one deleted, or changed so it no longer matches, while we waited simply drops out.
-                if (await SagaRowLock<TSaga>.Load(db, id, context.CancellationToken) is { } instance && Matches(query, instance))
+                if (await SagaRowLock<TSaga>.Load(db, id, metrics, context.CancellationToken) is { } instance && Matches(query, instance))
                 {
                     instances.Add(instance);
                 }
             }
 
-            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, savedByOutbox);
+            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, metrics, savedByOutbox);
             await next.Send(new LoadedSagaRepositoryQueryContext<TSaga, T>(repositoryContext, instances));
         });
 

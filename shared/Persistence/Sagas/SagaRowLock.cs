@@ -13,7 +13,7 @@ internal static class SagaRowLock<TSaga>
 {
     private static string? _sql;
 
-    public static async Task<TSaga?> Load(DbContext db, Guid correlationId, CancellationToken cancellationToken)
+    public static async Task<TSaga?> Load(DbContext db, Guid correlationId, DurableMessagingMetrics metrics, CancellationToken cancellationToken)
     {
         _sql ??= BuildSql(db);
         var started = Stopwatch.GetTimestamp();
@@ -21,7 +21,7 @@ internal static class SagaRowLock<TSaga>
         activity?.SetTag("saga.type", typeof(TSaga).Name);
         activity?.SetTag("saga.correlation_id", correlationId);
         var rows = await db.Set<TSaga>().FromSqlRaw(_sql, correlationId).AsTracking().ToListAsync(cancellationToken);
-        DurableMessagingTelemetry.SagaLockWait.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        metrics.SagaLockWait.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return rows.SingleOrDefault();
     }
 

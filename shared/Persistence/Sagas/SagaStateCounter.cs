@@ -12,7 +12,7 @@ namespace Platform.Persistence.Sagas;
 /// <c>platform.sagas</c> gauge: conversations waiting in a queue or messages stuck in Submitted are what a platform team
 /// watches and scales on. A saga is counted when its state machine keeps the state in a <c>CurrentState</c> property.
 /// </summary>
-internal sealed class SagaStateCounter<TDbContext>(IServiceScopeFactory scopes, TimeProvider time) : BackgroundService
+internal sealed class SagaStateCounter<TDbContext>(IServiceScopeFactory scopes, DurableMessagingMetrics metrics, TimeProvider time) : BackgroundService
     where TDbContext : DbContext
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
@@ -28,7 +28,7 @@ internal sealed class SagaStateCounter<TDbContext>(IServiceScopeFactory scopes, 
                 var counts = await CountAsync(scope.ServiceProvider.GetRequiredService<TDbContext>(), stoppingToken);
                 foreach (var (saga, states) in counts)
                 {
-                    DurableMessagingTelemetry.SetSagaCounts(saga, states);
+                    metrics.SetSagaCounts(saga, states);
                 }
             }
             catch (Exception e) when (e is DbException or TimeoutException or InvalidOperationException && !stoppingToken.IsCancellationRequested)

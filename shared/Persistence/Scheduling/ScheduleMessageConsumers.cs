@@ -1,7 +1,6 @@
+using System.Diagnostics;
 using MassTransit;
-using MassTransit.Context;
 using MassTransit.Scheduling;
-using MassTransit.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +8,7 @@ namespace Platform.Persistence.Scheduling;
 
 /// <summary>
 /// Stores a <see cref="ScheduleMessage"/> as a <see cref="ScheduledMessageEntry"/> row (Quartz-shaped: payload re-serialized
-/// with its own types, envelope taken from the command). Upserts by token, so a redelivered command replaces its row.
+/// with its own types, envelope taken from the command: <see cref="MessageEnvelope.Of(ConsumeContext{ScheduleMessage})"/>). Upserts by token, so a redelivered command replaces its row.
 /// </summary>
 internal sealed class ScheduleMessageConsumer<TDbContext>(
     TDbContext db,
@@ -23,13 +22,11 @@ internal sealed class ScheduleMessageConsumer<TDbContext>(
     {
         var command = context.Message;
         var tokenId = command.CorrelationId;
-        var body = context.SerializerContext.GetMessageSerializer(command.Payload, command.PayloadType)
-            .GetMessageBody(new MessageSendContext<ScheduleMessage>(command));
         var dueAt = command.ScheduledTime.Kind == DateTimeKind.Unspecified
             ? DateTime.SpecifyKind(command.ScheduledTime, DateTimeKind.Utc)
             : command.ScheduledTime.ToUniversalTime();
 
-        var stored = await DurableTransaction.RunAsync(db, () => Store(context, tokenId, dueAt, body.GetString()), context.CancellationToken);
+        var stored = await DurableTransaction.RunAsync(db, () => Store(context, tokenId, dueAt), context.CancellationToken);
         if (stored)
         {
             logger.MessageScheduled(tokenId, dueAt);
@@ -41,10 +38,8 @@ internal sealed class ScheduleMessageConsumer<TDbContext>(
         }
     }
 
-    private async Task<bool> Store(ConsumeContext<ScheduleMessage> context, Guid tokenId, DateTime dueAt, string body)
+    private async Task<bool> Store(ConsumeContext<ScheduleMessage> context, Guid tokenId, DateTime dueAt)
     {
-        var command = context.Message;
-        var serializer = SystemTextJsonMessageSerializer.Instance;
         await ScheduledTokenLock.Acquire(db, tokenId, context.CancellationToken);
         var cancellation = await db.Set<ScheduledMessageCancellation>().SingleOrDefaultAsync(x => x.TokenId == tokenId, context.CancellationToken);
         if (cancellation is not null)
@@ -67,27 +62,17 @@ internal sealed class ScheduleMessageConsumer<TDbContext>(
         }
 
         row.DueAt = dueAt;
-        row.Destination = command.Destination;
-        row.MessageId = context.MessageId ?? NewId.NextGuid();
-        row.ContentType = context.ReceiveContext.ContentType.ToString();
-        row.MessageType = string.Join(";", command.PayloadType);
-        row.Body = body;
+        row.Destination = context.Message.Destination;
+        row.Envelope = MessageEnvelope.Of(context);
         row.DeliveryAttempts = 0;
         row.LastError = null;
         row.DeadLettered = null;
-        row.ConversationId = context.ConversationId;
-        row.CorrelationId = context.CorrelationId;
-        row.InitiatorId = context.InitiatorId;
-        row.RequestId = context.RequestId;
-        row.SourceAddress = context.SourceAddress;
-        row.ResponseAddress = context.ResponseAddress;
-        row.FaultAddress = context.FaultAddress;
-        row.ExpirationTime = context.ExpirationTime?.ToUniversalTime();
-        row.Headers = serializer.SerializeDictionary(context.Headers.GetAll());
-        row.Properties = context.ReceiveContext.TryGetPayload<TransportReceiveContext>(out var transport)
-            && transport.GetTransportProperties() is { Count: > 0 } properties
-                ? serializer.SerializeDictionary(properties.Where(p => p.Key != "Delay"))
-                : null;
+
+        // The consumer's activity continues the trace of whoever scheduled (MassTransit's MT-Activity-Id header); the
+        // send activity that MassTransit starts at delivery would otherwise begin a new trace.
+        var activity = Activity.Current;
+        row.TraceParent = activity?.IdFormat == ActivityIdFormat.W3C ? activity.Id : null;
+        row.TraceState = row.TraceParent is null ? null : activity!.TraceStateString;
 
         await db.SaveChangesAsync(context.CancellationToken);
         return true;

@@ -23,6 +23,7 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
     SchedulerWakeUp wakeUp,
     IOptions<PostgresSchedulerOptions> options,
     ILogger<ScheduledMessageDeliveryService<TDbContext>> logger,
+    DurableMessagingMetrics metrics,
     TimeProvider? timeProvider = null,
     IBrokerAvailability? broker = null)
     : BackgroundService
@@ -99,10 +100,13 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
 
         return await DurableTransaction.RunAsync(db, async () =>
         {
-            var due = await db.Set<ScheduledMessageEntry>()
-                .FromSqlRaw(_claimSql, _time.GetUtcNow().UtcDateTime, settings.BatchSize)
-                .AsTracking()
+            // Claim (lock) the due ids, then load those rows: EF cannot map an entity with a complex type from raw SQL.
+            var claimed = await db.Database.SqlQueryRaw<Guid>(_claimSql, _time.GetUtcNow().UtcDateTime, settings.BatchSize)
                 .ToListAsync(cancellationToken);
+            var due = claimed.Count == 0
+                ? []
+                : await db.Set<ScheduledMessageEntry>().Where(x => claimed.Contains(x.TokenId)).OrderBy(x => x.DueAt)
+                    .AsTracking().ToListAsync(cancellationToken);
 
             var complete = true;
             var failuresInARow = 0;
@@ -158,14 +162,14 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
     {
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeoutSource.CancelAfter(timeout);
-        using var activity = DurableMessagingTelemetry.Source.StartActivity("scheduler deliver", ActivityKind.Producer);
-        activity?.SetTag("messaging.message.id", row.MessageId);
+        using var activity = StartDeliverActivity(row);
+        activity?.SetTag("messaging.message.id", row.Envelope.MessageId);
         activity?.SetTag("messaging.destination.name", row.Destination.ToString());
         try
         {
             var endpoint = await bus.GetSendEndpoint(row.Destination);
-            await endpoint.Send(new SerializedMessageBody(), new ScheduledMessageSendPipe(row, _time), timeoutSource.Token);
-            DurableMessagingTelemetry.SchedulerDeliveryLag.Record(Math.Max(0, (_time.GetUtcNow().UtcDateTime - row.DueAt).TotalSeconds));
+            await endpoint.Send(new SerializedMessageBody(), new ScheduledMessageSendPipe(row), timeoutSource.Token);
+            metrics.SchedulerDeliveryLag.Record(Math.Max(0, (_time.GetUtcNow().UtcDateTime - row.DueAt).TotalSeconds));
             return SendOutcome.Sent;
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
@@ -180,6 +184,23 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
         }
     }
 
+    /// <summary>
+    /// The delivery's activity, child of the activity that scheduled the row: MassTransit's send activity takes
+    /// <see cref="Activity.Current"/> as its parent, so the delivered message continues the scheduler's caller's trace.
+    /// Without a listener on our source the activity is created by hand, so a MassTransit listener still sees the parent.
+    /// </summary>
+    private static Activity? StartDeliverActivity(ScheduledMessageEntry row)
+    {
+        const string name = "scheduler deliver";
+        if (!ActivityContext.TryParse(row.TraceParent, row.TraceState, out var parent))
+        {
+            return DurableMessagingTelemetry.Source.StartActivity(name, ActivityKind.Producer);
+        }
+
+        return DurableMessagingTelemetry.Source.StartActivity(name, ActivityKind.Producer, parent)
+            ?? new Activity(name) { TraceStateString = parent.TraceState }.SetParentId(parent.TraceId, parent.SpanId, parent.TraceFlags).Start();
+    }
+
     /// <summary>Counts the backlog, forgets old cancellations (once per query delay) and returns the next due time.</summary>
     private async Task<DateTime?> Housekeep(PostgresSchedulerOptions settings, CancellationToken cancellationToken)
     {
@@ -189,7 +210,7 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
         if (now - _housekeepingAt >= settings.QueryDelay)
         {
             _housekeepingAt = now;
-            DurableMessagingTelemetry.SetSchedulerBacklog(await db.Set<ScheduledMessageEntry>().LongCountAsync(x => x.DeadLettered == null, cancellationToken));
+            metrics.SetSchedulerBacklog(await db.Set<ScheduledMessageEntry>().LongCountAsync(x => x.DeadLettered == null, cancellationToken));
             var forgetBefore = now - settings.CancellationRetention;
             await db.Set<ScheduledMessageCancellation>().Where(x => x.Cancelled < forgetBefore).ExecuteDeleteAsync(cancellationToken);
         }
@@ -201,7 +222,8 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
     {
         var names = ModelNames.For<ScheduledMessageEntry>(db);
         var dueAt = names.Column(nameof(ScheduledMessageEntry.DueAt));
-        return $"SELECT * FROM {names.Table} WHERE {dueAt} <= {{0}} AND {names.Column(nameof(ScheduledMessageEntry.DeadLettered))} IS NULL " +
+        return $"SELECT {names.Column(nameof(ScheduledMessageEntry.TokenId))} AS \"Value\" FROM {names.Table} " +
+               $"WHERE {dueAt} <= {{0}} AND {names.Column(nameof(ScheduledMessageEntry.DeadLettered))} IS NULL " +
                $"ORDER BY {dueAt} LIMIT {{1}} FOR UPDATE SKIP LOCKED";
     }
 }

@@ -15,47 +15,20 @@ public sealed class ScheduledMessageEntry
     /// <summary>Where to send.</summary>
     public Uri Destination { get; set; } = null!;
 
-    /// <summary>The delivered message's id: the schedule command's, so a resend after a crash is a duplicate by id.</summary>
-    public Guid MessageId { get; set; }
+    /// <summary>
+    /// The message to send: the payload with the schedule command's envelope; its MessageId is the command's, so a resend
+    /// after a crash is a duplicate by id.
+    /// </summary>
+    public MessageEnvelope Envelope { get; set; } = new();
 
-    /// <summary>Serializer content type of <see cref="Body"/>.</summary>
-    public string ContentType { get; set; } = null!;
+    /// <summary>
+    /// W3C <c>traceparent</c> of the activity that stored the schedule; the delivery continues this trace, so a retry or
+    /// timeout through the scheduler stays in the trace of the message that caused it.
+    /// </summary>
+    public string? TraceParent { get; set; }
 
-    /// <summary>Message type URNs joined by <c>;</c>.</summary>
-    public string MessageType { get; set; } = null!;
-
-    /// <summary>The serialized envelope of the payload.</summary>
-    public string Body { get; set; } = null!;
-
-    /// <summary>Headers of the schedule command as JSON.</summary>
-    public string? Headers { get; set; }
-
-    /// <summary>Transport properties of the schedule command as JSON.</summary>
-    public string? Properties { get; set; }
-
-    /// <summary>Conversation id.</summary>
-    public Guid? ConversationId { get; set; }
-
-    /// <summary>Correlation id.</summary>
-    public Guid? CorrelationId { get; set; }
-
-    /// <summary>Initiator id.</summary>
-    public Guid? InitiatorId { get; set; }
-
-    /// <summary>Request id.</summary>
-    public Guid? RequestId { get; set; }
-
-    /// <summary>Source address.</summary>
-    public Uri? SourceAddress { get; set; }
-
-    /// <summary>Response address.</summary>
-    public Uri? ResponseAddress { get; set; }
-
-    /// <summary>Fault address.</summary>
-    public Uri? FaultAddress { get; set; }
-
-    /// <summary>When the message expires (UTC).</summary>
-    public DateTime? ExpirationTime { get; set; }
+    /// <summary>W3C <c>tracestate</c> that goes with <see cref="TraceParent"/>.</summary>
+    public string? TraceState { get; set; }
 
     /// <summary>When the schedule was stored (UTC).</summary>
     public DateTime Created { get; set; }

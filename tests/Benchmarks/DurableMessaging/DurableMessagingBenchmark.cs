@@ -27,7 +27,9 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
 
     public string Name => "durable";
 
-    public string Description => "Saga events/s (Postgres+outbox vs in-memory), outbox vs direct publish, scheduler lag p50/p99";
+    public string Description =>
+        "Saga events/s (Postgres+outbox vs in-memory), outbox vs direct publish (with database commands and time per message), scheduler lag p50/p99. " +
+        "Args: [--rounds 3] [--only saga|work] [--saga-concurrency 8]";
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -36,33 +38,55 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
         try
         {
             var defaults = new MessagingOptions();
-            var rounds = args.Length >= 2 && args[0] == "--rounds" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
+            var rounds = Argument(args, "--rounds", 3);
+            _sagaConcurrency = Argument(args, "--saga-concurrency", _sagaConcurrency);
+            var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
             Console.WriteLine($"settings: prefetch {defaults.PrefetchCount}, concurrency {defaults.ConcurrentMessageLimit} per endpoint (service defaults), " +
                               $"Npgsql auto-prepare and no reset on close, {Environment.ProcessorCount} cores; saga events partitioned by correlation id " +
-                              $"({SagaPartitions} partitions); {rounds} rounds, each pair measured back to back in alternating order (the machine is shared)");
+                              $"({_sagaConcurrency} partitions, saga endpoint concurrency {_sagaConcurrency}); {rounds} rounds, each pair measured back to back in alternating order (the machine is shared)");
             var sagaRatios = new List<double>();
             var workRatios = new List<double>();
             for (var round = 1; round <= rounds; round++)
             {
                 var memoryFirst = round % 2 == 1;
-                var memorySaga = memoryFirst ? await SagaRate(infrastructure, SagaStore.InMemory) : 0;
-                var postgresSaga = await SagaRate(infrastructure, SagaStore.PostgresWithOutbox);
-                memorySaga = memoryFirst ? memorySaga : await SagaRate(infrastructure, SagaStore.InMemory);
-                sagaRatios.Add(postgresSaga / memorySaga);
-                Console.WriteLine($"round {round}: saga events/s          postgres+outbox {postgresSaga,8:F0}   in-memory {memorySaga,8:F0}   = {postgresSaga / memorySaga,4:P0}" +
-                                  $"   ({SagaEvents} events, {SagaInstances} instances)");
+                if (only != "work")
+                {
+                    var memorySaga = memoryFirst ? await SagaRate(infrastructure, SagaStore.InMemory) : default;
+                    var postgresSaga = await SagaRate(infrastructure, SagaStore.PostgresWithOutbox);
+                    memorySaga = memoryFirst ? memorySaga : await SagaRate(infrastructure, SagaStore.InMemory);
+                    sagaRatios.Add(postgresSaga / memorySaga);
+                    Console.WriteLine($"round {round}: saga events/s          postgres+outbox {postgresSaga}   in-memory {memorySaga}   = {postgresSaga / memorySaga,4:P0}" +
+                                      $"   ({SagaEvents} events, {SagaInstances} instances)   load {Load()}");
+                }
 
-                var direct = memoryFirst ? await WorkRate(infrastructure, outboxed: false) : 0;
-                var outboxed = await WorkRate(infrastructure, outboxed: true);
-                direct = memoryFirst ? direct : await WorkRate(infrastructure, outboxed: false);
-                workRatios.Add(outboxed / direct);
-                Console.WriteLine($"round {round}: consumer+publish msg/s outbox          {outboxed,8:F0}   direct    {direct,8:F0}   = {outboxed / direct,4:P0}" +
-                                  $"   ({WorkMessages} messages, row + event each, both endpoints outboxed)");
+                if (only != "saga")
+                {
+                    var direct = memoryFirst ? await WorkRate(infrastructure, outboxed: false) : default;
+                    var outboxed = await WorkRate(infrastructure, outboxed: true);
+                    direct = memoryFirst ? direct : await WorkRate(infrastructure, outboxed: false);
+                    workRatios.Add(outboxed / direct);
+                    Console.WriteLine($"round {round}: consumer+publish msg/s outbox {outboxed}   direct {direct}   = {outboxed / direct,4:P0}" +
+                                      $"   ({WorkMessages} messages, row + event each, both endpoints outboxed)   load {Load()}");
+                }
             }
 
-            Console.WriteLine($"median: saga postgres+outbox / in-memory {Median(sagaRatios),4:P0} (goal 35%); outbox / direct {Median(workRatios),4:P0} (goal 50%)");
+            if (sagaRatios.Count > 0)
+            {
+                Console.WriteLine($"median: saga postgres+outbox / in-memory {Median(sagaRatios),4:P0} (goal 35%)");
+            }
+
+            if (workRatios.Count > 0)
+            {
+                Console.WriteLine($"median: outbox / direct {Median(workRatios),4:P0} (goal 50%)");
+            }
+
+            if (only is not null)
+            {
+                return;
+            }
+
             var postgresOnly = await SagaRate(infrastructure, SagaStore.Postgres);
-            Console.WriteLine($"for reference: saga events/s postgres without outbox {postgresOnly,8:F0}");
+            Console.WriteLine($"for reference: saga events/s postgres without outbox {postgresOnly}");
 
             var lags = await SchedulerLag(infrastructure);
             Console.WriteLine($"scheduler lag ms       p50 {Percentile(lags, 0.50),6:F0}   p99 {Percentile(lags, 0.99),6:F0}   max {lags.Max(),6:F0}   ({ScheduledTicks} messages due over 3 s)");
@@ -73,7 +97,13 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
         }
     }
 
-    private const int SagaPartitions = 8;
+    private static int _sagaConcurrency = 8;
+
+    private static int Argument(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    }
 
     private enum SagaStore
     {
@@ -82,7 +112,20 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
         PostgresWithOutbox,
     }
 
-    private static async Task<double> SagaRate(InfrastructureFixture infrastructure, SagaStore store)
+    /// <summary>Messages per second, and the database commands (round trips) and their time per message.</summary>
+    private readonly record struct Rate(double PerSecond, double CommandsPerMessage, double DatabaseMsPerMessage)
+    {
+        public static Rate Measure(int messages, TimeSpan elapsed, DatabaseCommandMeter meter) =>
+            new(messages / elapsed.TotalSeconds, (double)meter.Commands / messages, meter.Seconds * 1000 / messages);
+
+        public static double operator /(Rate a, Rate b) => a.PerSecond / b.PerSecond;
+
+        public override string ToString() =>
+            FormattableString.Invariant($"{PerSecond,8:F0}") +
+            (CommandsPerMessage > 0 ? FormattableString.Invariant($" ({CommandsPerMessage:F1} db commands, {DatabaseMsPerMessage:F1} ms db each)") : "");
+    }
+
+    private static async Task<Rate> SagaRate(InfrastructureFixture infrastructure, SagaStore store)
     {
         var progress = new Progress(SagaEvents);
         var service = store switch
@@ -113,13 +156,14 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
         var ids = Enumerable.Range(0, SagaInstances).Select(_ => NewId.NextGuid()).ToArray();
         var publish = host.Services.GetRequiredService<IBus>();
 
+        using var meter = new DatabaseCommandMeter();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, SagaEvents).Select(i => publish.Publish(new Tallied { TallyId = ids[i % ids.Length] })));
         await progress.Done.WaitAsync(TimeSpan.FromMinutes(2));
-        return SagaEvents / watch.Elapsed.TotalSeconds;
+        return Rate.Measure(SagaEvents, watch.Elapsed, meter);
     }
 
-    private static async Task<double> WorkRate(InfrastructureFixture infrastructure, bool outboxed)
+    private static async Task<Rate> WorkRate(InfrastructureFixture infrastructure, bool outboxed)
     {
         var progress = new Progress(WorkMessages, outboxed);
         await using var host = await Start(infrastructure, outboxed ? "work-outbox" : "work-direct", x =>
@@ -134,10 +178,11 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
         }, progress);
         var publish = host.Services.GetRequiredService<IBus>();
 
+        using var meter = new DatabaseCommandMeter();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, WorkMessages).Select(i => publish.Publish(new WorkRequested { Index = i })));
         await progress.Done.WaitAsync(TimeSpan.FromMinutes(2));
-        return WorkMessages / watch.Elapsed.TotalSeconds;
+        return Rate.Measure(WorkMessages, watch.Elapsed, meter);
     }
 
     private static async Task<IReadOnlyList<double>> SchedulerLag(InfrastructureFixture infrastructure)
@@ -183,6 +228,10 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
         return new RunningHost(host);
     }
 
+    /// <summary>The 1-minute load average: the machine is shared, so every figure says how busy it was.</summary>
+    private static string Load() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
     private static double Median(List<double> values) => Percentile(values, 0.5);
 
     private static double Percentile(IReadOnlyList<double> values, double p)
@@ -201,7 +250,8 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
         protected override void ConfigureSaga(
             IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<TallyState> sagaConfigurator, IRegistrationContext context)
         {
-            var partitioner = endpointConfigurator.CreatePartitioner(SagaPartitions);
+            endpointConfigurator.ConcurrentMessageLimit = _sagaConcurrency;
+            var partitioner = endpointConfigurator.CreatePartitioner(_sagaConcurrency);
             sagaConfigurator.Message<Tallied>(m => m.UsePartitioner(partitioner, c => c.Message.TallyId));
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using MassTransit;
 using MassTransit.Middleware.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -116,7 +117,9 @@ public sealed class BusOutboxTests(InfrastructureFixture infrastructure) : IClas
         using var stop = new CancellationTokenSource();
         stopping.Services.GetRequiredService<IBus>().ConnectSendObserver(new StopAfterFirstSend(stop));
         var delivery = ActivatorUtilities.CreateInstance<BusOutboxDeliveryService<DurableTestDbContext>>(
-            stopping.Services, new BusOutboxNotification(Options.Create(new OutboxDeliveryServiceOptions())));
+            stopping.Services,
+            new BusOutboxNotification(Options.Create(new OutboxDeliveryServiceOptions())),
+            new DurableMessagingMetrics(stopping.Services.GetRequiredService<IMeterFactory>()));
         try
         {
             await delivery.DeliverOneOutbox(new OutboxDeliveryServiceOptions(), stop.Token);

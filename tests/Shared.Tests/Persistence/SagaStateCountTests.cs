@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Persistence;
 using Platform.Persistence.Sagas;
 using Platform.Shared.Tests.Persistence.Support;
@@ -31,12 +33,14 @@ public sealed class SagaStateCountTests(InfrastructureFixture infrastructure) : 
     [Fact]
     public void A_state_no_longer_counted_reports_zero()
     {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var metrics = new DurableMessagingMetrics(services.GetRequiredService<IMeterFactory>());
         var saga = $"Saga{Guid.NewGuid():N}";
-        DurableMessagingTelemetry.SetSagaCounts(saga, new Dictionary<string, long> { ["Open"] = 3, ["Closed"] = 1 });
+        metrics.SetSagaCounts(saga, new Dictionary<string, long> { ["Open"] = 3, ["Closed"] = 1 });
 
-        DurableMessagingTelemetry.SetSagaCounts(saga, new Dictionary<string, long> { ["Open"] = 2 });
+        metrics.SetSagaCounts(saga, new Dictionary<string, long> { ["Open"] = 2 });
 
-        Assert.Equal(2, DurableMessagingTelemetry.SagaCount(saga, "Open"));
-        Assert.Equal(0, DurableMessagingTelemetry.SagaCount(saga, "Closed"));
+        Assert.Equal(2, metrics.SagaCount(saga, "Open"));
+        Assert.Equal(0, metrics.SagaCount(saga, "Closed"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using MassTransit;
 using MassTransit.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Persistence;
+using Platform.Persistence.Outbox;
 using Platform.Persistence.Scheduling;
+using Platform.ServiceDefaults.Telemetry;
 using Platform.Shared.Tests.Persistence.Support;
 using Platform.Testing;
 
@@ -16,6 +19,7 @@ namespace Platform.Shared.Tests.Persistence;
 public sealed class SchedulerTests(InfrastructureFixture infrastructure) : IClassFixture<InfrastructureFixture>
 {
     private static readonly Uri PingQueue = new("exchange:pings-ping-observer");
+    private static readonly Uri TracedPingQueue = new("exchange:pings-traced-ping-observer");
     private static readonly Uri TokenPingQueue = new("exchange:pings-token-ping-observer");
 
     static SchedulerTests() => ScheduleTokenId.UseTokenId<TokenPing>(x => x.PingId);
@@ -136,6 +140,119 @@ public sealed class SchedulerTests(InfrastructureFixture infrastructure) : IClas
         await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Count >= pings.Count), "every ping fired");
         await Eventually.TrueAsync(async () => await ScheduledRows(database) == 0, "no schedule is left");
         Assert.Equal(pings.Select(p => p.PingId).Order(), observed.Items.Select(o => o.Message.PingId).Order());
+    }
+
+    [Fact]
+    public async Task A_scheduled_message_arrives_in_the_trace_of_the_activity_that_scheduled_it()
+    {
+        var (database, observed) = await Prepare();
+        var arrivals = new DurableHost.Received<TracedArrival>();
+        using var listener = ListenToMassTransitAndPlatformActivities();
+        await using var host = await StartService(database, observed, services: s => s.AddSingleton(arrivals));
+        var ping = new TracedPing { PingId = NewId.NextGuid() };
+
+        ActivityTraceId scheduledIn;
+        using (var scheduling = new Activity("schedule a ping").SetIdFormat(ActivityIdFormat.W3C).Start())
+        {
+            scheduledIn = scheduling.TraceId;
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMessageScheduler>().ScheduleSend(TracedPingQueue, DateTime.UtcNow.AddSeconds(1), ping);
+        }
+
+        await Eventually.TrueAsync(() => Task.FromResult(arrivals.Items.Count >= 1), "the ping fired");
+        var arrival = Assert.Single(arrivals.Items).Message;
+        Assert.Equal(scheduledIn, arrival.TraceId);
+    }
+
+    [Fact]
+    public async Task A_receive_endpoint_that_cannot_start_does_not_stop_the_scheduler()
+    {
+        var (database, observed) = await Prepare();
+        await using var host = await StartService(database, observed);
+        var bus = host.Services.GetRequiredService<IBusControl>();
+
+        // A classic queue where the endpoint declares a quorum queue: RabbitMQ refuses the declaration on every attempt,
+        // so the endpoint never starts and the bus is not healthy while the broker connection itself is fine.
+        const string broken = "pings-cannot-start";
+        await DeclareClassicQueue(broken);
+        bus.ConnectReceiveEndpoint(broken, e =>
+        {
+            ((IRabbitMqReceiveEndpointConfigurator)e).SetQuorumQueue();
+            e.Handler<Ping>(_ => Task.CompletedTask);
+        });
+        await Eventually.TrueAsync(() => Task.FromResult(bus.CheckHealth().Status != BusHealthStatus.Healthy), "the bus is no longer healthy");
+
+        var ping = new Ping { PingId = NewId.NextGuid() };
+        await Schedule(host, DateTime.UtcNow, ping);
+
+        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Any(o => o.Message.PingId == ping.PingId)), "the ping fired");
+        Assert.NotEqual(BusHealthStatus.Healthy, bus.CheckHealth().Status);
+    }
+
+    [Theory]
+    [InlineData(12, -3600, true)] // a re-schedule written after the cancel, by a replica whose clock is an hour behind
+    [InlineData(10, 3600, false)] // a schedule written before the cancel, delivered late by a replica an hour ahead
+    public async Task Schedule_versus_cancel_follows_the_outbox_order_whatever_the_senders_clocks(long scheduleSequence, int cancelClockOffsetSeconds, bool fires)
+    {
+        var (database, observed) = await Prepare();
+        await using var host = await StartService(database, observed);
+        var bus = host.Services.GetRequiredService<IBus>();
+        var scheduler = await bus.GetSendEndpoint(new Uri("exchange:pings-scheduler"));
+        var ping = new Ping { PingId = NewId.NextGuid() };
+        var token = NewId.NextGuid();
+
+        await scheduler.Send<CancelScheduledMessage>(new CancelScheduledMessageCommand(token),
+            c => c.Headers.Set(OutboxMessage.SequenceHeader, 11L));
+        await Eventually.TrueAsync(async () => await Tombstones(database, token) == 1, "the cancel left its tombstone");
+
+        // The cancel's sender clock, as if another replica had sent it: ahead of ours (an hour) or behind it.
+        await using (var db = DurableTestDbContext.Open(database))
+        {
+            await db.Set<ScheduledMessageCancellation>().Where(x => x.TokenId == token)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Cancelled, DateTime.UtcNow.AddSeconds(-cancelClockOffsetSeconds)));
+        }
+
+        await scheduler.Send<ScheduleMessage>(new ScheduleMessageCommand<Ping>(DateTime.UtcNow, PingQueue, ping, token),
+            c => c.Headers.Set(OutboxMessage.SequenceHeader, scheduleSequence));
+
+        // A sentinel scheduled after it through the same queue proves the schedule command was handled.
+        var sentinel = new Ping { PingId = NewId.NextGuid() };
+        await Schedule(host, DateTime.UtcNow.AddSeconds(1), sentinel);
+        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Any(o => o.Message.PingId == sentinel.PingId)), "the sentinel fired");
+        if (fires)
+        {
+            await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Any(o => o.Message.PingId == ping.PingId)), "the re-schedule fired");
+        }
+        else
+        {
+            Assert.DoesNotContain(observed.Items, o => o.Message.PingId == ping.PingId);
+            Assert.Equal(0, await ScheduledRows(database));
+        }
+    }
+
+    private async Task DeclareClassicQueue(string name)
+    {
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(infrastructure.RabbitMqConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeclareAsync(name, durable: true, exclusive: false, autoDelete: false);
+    }
+
+    private static async Task<int> Tombstones(string database, Guid token)
+    {
+        await using var db = DurableTestDbContext.Open(database);
+        return await db.Set<ScheduledMessageCancellation>().CountAsync(x => x.TokenId == token);
+    }
+
+    private static ActivityListener ListenToMassTransitAndPlatformActivities()
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name is "MassTransit" or PlatformTelemetry.SourceName,
+            Sample = (ref _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     [Fact]
@@ -285,6 +402,7 @@ public sealed class SchedulerTests(InfrastructureFixture infrastructure) : IClas
             });
             x.AddConsumer<PingObserver>();
             x.AddConsumer<TokenPingObserver>();
+            x.AddConsumer<TracedPingObserver>();
             x.AddSagaStateMachine<TimeoutStateMachine, TimeoutState>();
         }, s =>
         {

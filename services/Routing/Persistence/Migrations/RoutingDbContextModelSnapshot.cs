@@ -347,6 +347,16 @@ namespace Platform.Routing.Persistence.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("source_address");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("TraceState")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("trace_state");
+
                     b.HasKey("TokenId");
 
                     b.HasIndex("DueAt")

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 
 namespace Platform.Shared.Tests.Persistence.Support;
@@ -28,6 +29,24 @@ public sealed class TokenPingObserver(DurableHost.Received<Ping> received) : ICo
     public Task Consume(ConsumeContext<TokenPing> context)
     {
         received.Add(new Ping { PingId = context.Message.PingId });
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A ping whose arrival records the trace it was consumed in.</summary>
+public sealed record TracedPing
+{
+    public Guid PingId { get; init; }
+}
+
+/// <summary>The trace a <see cref="TracedPing"/> arrived in.</summary>
+public sealed record TracedArrival(Guid PingId, ActivityTraceId? TraceId);
+
+public sealed class TracedPingObserver(DurableHost.Received<TracedArrival> received) : IConsumer<TracedPing>
+{
+    public Task Consume(ConsumeContext<TracedPing> context)
+    {
+        received.Add(new TracedArrival(context.Message.PingId, Activity.Current?.TraceId));
         return Task.CompletedTask;
     }
 }

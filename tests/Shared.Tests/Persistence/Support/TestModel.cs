@@ -120,7 +120,7 @@ public sealed class TimeoutState : SagaStateMachineInstance
 /// <summary>The shape of a conversation's inactivity timeout: schedule on start, cancel on stop.</summary>
 public sealed class TimeoutStateMachine : MassTransitStateMachine<TimeoutState>
 {
-    public static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan Delay = TimeSpan.FromSeconds(3);
 
     public TimeoutStateMachine()
     {
