@@ -4,7 +4,7 @@ using Platform.Console.Platform;
 using Platform.Console.Sessions;
 using Platform.Console.Storage;
 using Platform.Console.Users;
-using Platform.Persistence;
+using Platform.DurableMessaging;
 using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);

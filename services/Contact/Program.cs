@@ -1,7 +1,7 @@
 using Platform.Contact.Contacts;
 using Platform.Contact.Persistence;
 using Platform.Messaging;
-using Platform.Persistence;
+using Platform.DurableMessaging;
 using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);

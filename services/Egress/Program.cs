@@ -4,7 +4,7 @@ using Platform.Egress.Outbound;
 using Platform.Egress.Persistence;
 using Platform.Egress.Profiles;
 using Platform.Messaging;
-using Platform.Persistence;
+using Platform.DurableMessaging;
 using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -6,7 +6,7 @@ using Platform.Media.Storage;
 using Platform.Media.Telemetry;
 using Platform.Media.Uploads;
 using Platform.Messaging;
-using Platform.Persistence;
+using Platform.DurableMessaging;
 using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);

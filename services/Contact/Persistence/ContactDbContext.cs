@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Contact.Contacts;
-using Platform.Persistence;
+using Platform.DurableMessaging;
 
 namespace Platform.Contact.Persistence;
 

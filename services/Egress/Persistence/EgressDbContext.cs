@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.Persistence;
+using Platform.DurableMessaging;
 
 namespace Platform.Egress.Persistence;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Media.Downloads;
 using Platform.Media.Erasure;
 using Platform.Media.Uploads;
-using Platform.Persistence;
+using Platform.DurableMessaging;
 
 namespace Platform.Media.Persistence;
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.Persistence;
+using Platform.DurableMessaging;
 using Platform.Routing.Agents;
 using Platform.Routing.Bots;
 using Platform.Routing.Conversations;

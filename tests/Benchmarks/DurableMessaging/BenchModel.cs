@@ -1,6 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Platform.Persistence;
+using Platform.DurableMessaging;
 
 namespace Platform.Benchmarks.DurableMessaging;
 

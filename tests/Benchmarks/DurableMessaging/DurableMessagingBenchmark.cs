@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Messaging;
-using Platform.Persistence;
+using Platform.DurableMessaging;
 using Platform.Testing;
 
 namespace Platform.Benchmarks.DurableMessaging;

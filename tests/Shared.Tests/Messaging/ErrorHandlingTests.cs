@@ -3,8 +3,8 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.Messaging;
-using Platform.Persistence;
-using Platform.Shared.Tests.Persistence.Support;
+using Platform.DurableMessaging;
+using Platform.Shared.Tests.DurableMessaging.Support;
 using Platform.Testing;
 
 namespace Platform.Shared.Tests.Messaging;

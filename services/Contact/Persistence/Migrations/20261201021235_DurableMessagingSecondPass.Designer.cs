@@ -275,7 +275,7 @@ namespace Platform.Contact.Persistence.Migrations
                     b.ToTable("sinch_contacts", "contact");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.InboxState", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.InboxState", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -330,7 +330,7 @@ namespace Platform.Contact.Persistence.Migrations
                     b.ToTable("inbox_state", "contact");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("SequenceNumber")
                         .ValueGeneratedOnAdd()
@@ -440,7 +440,7 @@ namespace Platform.Contact.Persistence.Migrations
                     b.ToTable("outbox_message", "contact");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.OutboxState", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxState", b =>
                 {
                     b.Property<Guid>("OutboxId")
                         .HasColumnType("uuid")
@@ -482,7 +482,7 @@ namespace Platform.Contact.Persistence.Migrations
                     b.ToTable("outbox_state", "contact");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Scheduling.ScheduledMessageCancellation", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Scheduling.ScheduledMessageCancellation", b =>
                 {
                     b.Property<Guid>("TokenId")
                         .HasColumnType("uuid")
@@ -503,7 +503,7 @@ namespace Platform.Contact.Persistence.Migrations
                     b.ToTable("scheduled_message_cancellation", "contact");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Scheduling.ScheduledMessageEntry", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Scheduling.ScheduledMessageEntry", b =>
                 {
                     b.Property<Guid>("TokenId")
                         .HasColumnType("uuid")
@@ -624,14 +624,14 @@ namespace Platform.Contact.Persistence.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxMessage", b =>
                 {
-                    b.HasOne("Platform.Persistence.Outbox.OutboxState", null)
+                    b.HasOne("Platform.DurableMessaging.Outbox.OutboxState", null)
                         .WithMany()
                         .HasForeignKey("OutboxId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("Platform.Persistence.Outbox.InboxState", null)
+                    b.HasOne("Platform.DurableMessaging.Outbox.InboxState", null)
                         .WithMany()
                         .HasForeignKey("InboxMessageId", "InboxConsumerId")
                         .HasPrincipalKey("MessageId", "ConsumerId")

@@ -332,7 +332,7 @@ namespace Platform.Egress.Persistence.Migrations
                     b.ToTable("identity_consent", "egress");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.InboxState", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.InboxState", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -387,7 +387,7 @@ namespace Platform.Egress.Persistence.Migrations
                     b.ToTable("inbox_state", "egress");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("SequenceNumber")
                         .ValueGeneratedOnAdd()
@@ -497,7 +497,7 @@ namespace Platform.Egress.Persistence.Migrations
                     b.ToTable("outbox_message", "egress");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.OutboxState", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxState", b =>
                 {
                     b.Property<Guid>("OutboxId")
                         .HasColumnType("uuid")
@@ -539,7 +539,7 @@ namespace Platform.Egress.Persistence.Migrations
                     b.ToTable("outbox_state", "egress");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Scheduling.ScheduledMessageCancellation", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Scheduling.ScheduledMessageCancellation", b =>
                 {
                     b.Property<Guid>("TokenId")
                         .HasColumnType("uuid")
@@ -560,7 +560,7 @@ namespace Platform.Egress.Persistence.Migrations
                     b.ToTable("scheduled_message_cancellation", "egress");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Scheduling.ScheduledMessageEntry", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Scheduling.ScheduledMessageEntry", b =>
                 {
                     b.Property<Guid>("TokenId")
                         .HasColumnType("uuid")
@@ -673,14 +673,14 @@ namespace Platform.Egress.Persistence.Migrations
                     b.ToTable("scheduled_message", "egress");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxMessage", b =>
                 {
-                    b.HasOne("Platform.Persistence.Outbox.OutboxState", null)
+                    b.HasOne("Platform.DurableMessaging.Outbox.OutboxState", null)
                         .WithMany()
                         .HasForeignKey("OutboxId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("Platform.Persistence.Outbox.InboxState", null)
+                    b.HasOne("Platform.DurableMessaging.Outbox.InboxState", null)
                         .WithMany()
                         .HasForeignKey("InboxMessageId", "InboxConsumerId")
                         .HasPrincipalKey("MessageId", "ConsumerId")

@@ -329,7 +329,7 @@ namespace Platform.Egress.Persistence.Migrations
                     b.ToTable("identity_consent", "egress");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.InboxState", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.InboxState", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -384,7 +384,7 @@ namespace Platform.Egress.Persistence.Migrations
                     b.ToTable("inbox_state", "egress");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("SequenceNumber")
                         .ValueGeneratedOnAdd()
@@ -494,7 +494,7 @@ namespace Platform.Egress.Persistence.Migrations
                     b.ToTable("outbox_message", "egress");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.OutboxState", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxState", b =>
                 {
                     b.Property<Guid>("OutboxId")
                         .HasColumnType("uuid")
@@ -536,7 +536,7 @@ namespace Platform.Egress.Persistence.Migrations
                     b.ToTable("outbox_state", "egress");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Scheduling.ScheduledMessageCancellation", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Scheduling.ScheduledMessageCancellation", b =>
                 {
                     b.Property<Guid>("TokenId")
                         .HasColumnType("uuid")
@@ -557,7 +557,7 @@ namespace Platform.Egress.Persistence.Migrations
                     b.ToTable("scheduled_message_cancellation", "egress");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Scheduling.ScheduledMessageEntry", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Scheduling.ScheduledMessageEntry", b =>
                 {
                     b.Property<Guid>("TokenId")
                         .HasColumnType("uuid")
@@ -670,14 +670,14 @@ namespace Platform.Egress.Persistence.Migrations
                     b.ToTable("scheduled_message", "egress");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxMessage", b =>
                 {
-                    b.HasOne("Platform.Persistence.Outbox.OutboxState", null)
+                    b.HasOne("Platform.DurableMessaging.Outbox.OutboxState", null)
                         .WithMany()
                         .HasForeignKey("OutboxId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("Platform.Persistence.Outbox.InboxState", null)
+                    b.HasOne("Platform.DurableMessaging.Outbox.InboxState", null)
                         .WithMany()
                         .HasForeignKey("InboxMessageId", "InboxConsumerId")
                         .HasPrincipalKey("MessageId", "ConsumerId")

@@ -237,7 +237,7 @@ namespace Platform.Media.Persistence.Migrations
                     b.ToTable("media_upload_state", "media");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.InboxState", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.InboxState", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -292,7 +292,7 @@ namespace Platform.Media.Persistence.Migrations
                     b.ToTable("inbox_state", "media");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("SequenceNumber")
                         .ValueGeneratedOnAdd()
@@ -402,7 +402,7 @@ namespace Platform.Media.Persistence.Migrations
                     b.ToTable("outbox_message", "media");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.OutboxState", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxState", b =>
                 {
                     b.Property<Guid>("OutboxId")
                         .HasColumnType("uuid")
@@ -444,7 +444,7 @@ namespace Platform.Media.Persistence.Migrations
                     b.ToTable("outbox_state", "media");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Scheduling.ScheduledMessageCancellation", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Scheduling.ScheduledMessageCancellation", b =>
                 {
                     b.Property<Guid>("TokenId")
                         .HasColumnType("uuid")
@@ -465,7 +465,7 @@ namespace Platform.Media.Persistence.Migrations
                     b.ToTable("scheduled_message_cancellation", "media");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Scheduling.ScheduledMessageEntry", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Scheduling.ScheduledMessageEntry", b =>
                 {
                     b.Property<Guid>("TokenId")
                         .HasColumnType("uuid")
@@ -568,14 +568,14 @@ namespace Platform.Media.Persistence.Migrations
                     b.ToTable("scheduled_message", "media");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxMessage", b =>
                 {
-                    b.HasOne("Platform.Persistence.Outbox.OutboxState", null)
+                    b.HasOne("Platform.DurableMessaging.Outbox.OutboxState", null)
                         .WithMany()
                         .HasForeignKey("OutboxId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("Platform.Persistence.Outbox.InboxState", null)
+                    b.HasOne("Platform.DurableMessaging.Outbox.InboxState", null)
                         .WithMany()
                         .HasForeignKey("InboxMessageId", "InboxConsumerId")
                         .HasPrincipalKey("MessageId", "ConsumerId")

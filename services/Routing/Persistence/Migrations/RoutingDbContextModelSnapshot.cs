@@ -24,7 +24,7 @@ namespace Platform.Routing.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.InboxState", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.InboxState", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -79,7 +79,7 @@ namespace Platform.Routing.Persistence.Migrations
                     b.ToTable("inbox_state", "routing");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("SequenceNumber")
                         .ValueGeneratedOnAdd()
@@ -189,7 +189,7 @@ namespace Platform.Routing.Persistence.Migrations
                     b.ToTable("outbox_message", "routing");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.OutboxState", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxState", b =>
                 {
                     b.Property<Guid>("OutboxId")
                         .HasColumnType("uuid")
@@ -231,7 +231,7 @@ namespace Platform.Routing.Persistence.Migrations
                     b.ToTable("outbox_state", "routing");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Scheduling.ScheduledMessageCancellation", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Scheduling.ScheduledMessageCancellation", b =>
                 {
                     b.Property<Guid>("TokenId")
                         .HasColumnType("uuid")
@@ -252,7 +252,7 @@ namespace Platform.Routing.Persistence.Migrations
                     b.ToTable("scheduled_message_cancellation", "routing");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Scheduling.ScheduledMessageEntry", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Scheduling.ScheduledMessageEntry", b =>
                 {
                     b.Property<Guid>("TokenId")
                         .HasColumnType("uuid")
@@ -832,14 +832,14 @@ namespace Platform.Routing.Persistence.Migrations
                     b.ToTable("transcript_entries", "routing");
                 });
 
-            modelBuilder.Entity("Platform.Persistence.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxMessage", b =>
                 {
-                    b.HasOne("Platform.Persistence.Outbox.OutboxState", null)
+                    b.HasOne("Platform.DurableMessaging.Outbox.OutboxState", null)
                         .WithMany()
                         .HasForeignKey("OutboxId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("Platform.Persistence.Outbox.InboxState", null)
+                    b.HasOne("Platform.DurableMessaging.Outbox.InboxState", null)
                         .WithMany()
                         .HasForeignKey("InboxMessageId", "InboxConsumerId")
                         .HasPrincipalKey("MessageId", "ConsumerId")

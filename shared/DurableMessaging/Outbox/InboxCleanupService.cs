@@ -1,0 +1,69 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Platform.DurableMessaging.Outbox;
+
+/// <summary>
+/// Deletes inbox rows once their duplicate detection window has passed. Rows of messages whose consumer never succeeded
+/// (the message went to <c>_error</c>) are removed after the same window counted from receipt; rows consumed but not yet
+/// delivered are kept, because their outgoing messages still wait for the broker. Several replicas may run it.
+/// </summary>
+internal sealed class InboxCleanupService<TDbContext>(
+    IServiceScopeFactory scopes,
+    IOptions<InboxCleanupServiceOptions<TDbContext>> options,
+    ILogger<InboxCleanupService<TDbContext>> logger,
+    TimeProvider time)
+    : BackgroundService
+    where TDbContext : DbContext
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var delay = settings.QueryDelay;
+            try
+            {
+                var removed = await CleanOnce(settings, stoppingToken);
+                if (removed >= settings.QueryMessageLimit)
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.InboxCleanupFaulted(exception, delay);
+            }
+
+            await Task.Delay(delay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    internal async Task<int> CleanOnce(InboxCleanupServiceOptions settings, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        db.Database.SetCommandTimeout(settings.QueryTimeout);
+        var cutoff = time.GetUtcNow().UtcDateTime - settings.DuplicateDetectionWindow;
+        var ids = db.Set<InboxState>()
+            .Where(x => x.Delivered < cutoff || (x.Consumed == null && x.Received < cutoff))
+            .OrderBy(x => x.Id)
+            .Select(x => x.Id)
+            .Take(settings.QueryMessageLimit);
+        var removed = await db.Set<InboxState>().Where(x => ids.Contains(x.Id)).ExecuteDeleteAsync(cancellationToken);
+        if (removed > 0)
+        {
+            logger.InboxCleaned(removed);
+        }
+
+        return removed;
+    }
+}

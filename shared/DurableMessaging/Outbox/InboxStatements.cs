@@ -1,0 +1,183 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Platform.DurableMessaging.Outbox;
+
+/// <summary>
+/// The two statements of the consumer inbox, written by hand because each replaces several EF round trips: the claim
+/// (insert or lock the row in one upsert) and the cleanup (delete the delivered messages and record the delivery in one
+/// batch). Table and column names come from the service's EF model.
+/// </summary>
+internal sealed class InboxStatements
+{
+    private readonly string _claim;
+    private readonly string _cleanup;
+    private readonly string _progress;
+    private readonly string _recordDelivered;
+
+    private InboxStatements(DbContext db)
+    {
+        var inbox = ModelNames.For<InboxState>(db);
+        var message = ModelNames.For<OutboxMessage>(db);
+        string I(string property) => inbox.Column(property);
+        var messageId = I(nameof(InboxState.MessageId));
+        var consumerId = I(nameof(InboxState.ConsumerId));
+        var receiveCount = I(nameof(InboxState.ReceiveCount));
+        var lockId = I(nameof(InboxState.LockId));
+
+        // A new row is inserted as consumed and delivered with receive_count 1: it only becomes visible if the consumer's
+        // transaction commits, so "consumed" is true exactly when the effects are. An existing row is locked by the
+        // update (duplicates of one message wait here for each other) and reports receive_count >= 2. A concurrent
+        // duplicate's uncommitted insert makes this one wait, then either see its row or insert its own.
+        _claim =
+            $"INSERT INTO {inbox.Table} AS i ({messageId}, {consumerId}, {lockId}, {I(nameof(InboxState.Received))}, {receiveCount}, " +
+            $"{I(nameof(InboxState.ExpirationTime))}, {I(nameof(InboxState.Consumed))}, {I(nameof(InboxState.Delivered))}) " +
+            "VALUES (@message_id, @consumer_id, @lock_id, @now, 1, @expiration_time, @now, @now) " +
+            $"ON CONFLICT ({messageId}, {consumerId}) DO UPDATE SET {receiveCount} = i.{receiveCount} + 1, {lockId} = EXCLUDED.{lockId} " +
+            $"RETURNING {I(nameof(InboxState.Id))}, {receiveCount}, {I(nameof(InboxState.Consumed))}, {I(nameof(InboxState.Delivered))}, " +
+            $"{I(nameof(InboxState.LastSequenceNumber))}";
+
+        _progress =
+            $"UPDATE {inbox.Table} SET {I(nameof(InboxState.Delivered))} = @delivered, " +
+            $"{I(nameof(InboxState.LastSequenceNumber))} = @last_sequence_number WHERE {I(nameof(InboxState.Id))} = @id";
+        _cleanup =
+            $"DELETE FROM {message.Table} WHERE {message.Column(nameof(OutboxMessage.InboxMessageId))} = @message_id " +
+            $"AND {message.Column(nameof(OutboxMessage.InboxConsumerId))} = @consumer_id; " + _progress;
+
+        // The same for many messages at once (arrays unnested), for deliveries recorded in the background.
+        _recordDelivered =
+            $"DELETE FROM {message.Table} m USING unnest(@message_ids, @consumer_ids) AS d(message_id, consumer_id) " +
+            $"WHERE m.{message.Column(nameof(OutboxMessage.InboxMessageId))} = d.message_id " +
+            $"AND m.{message.Column(nameof(OutboxMessage.InboxConsumerId))} = d.consumer_id; " +
+            $"UPDATE {inbox.Table} i SET {I(nameof(InboxState.Delivered))} = d.delivered, {I(nameof(InboxState.LastSequenceNumber))} = d.last_sequence_number " +
+            $"FROM unnest(@ids, @delivered, @last_sequence_numbers) AS d(id, delivered, last_sequence_number) WHERE i.{I(nameof(InboxState.Id))} = d.id";
+    }
+
+    public static InboxStatements For<TDbContext>(TDbContext db)
+        where TDbContext : DbContext => Cache<TDbContext>.Get(db);
+
+    /// <summary>Inserts or locks the inbox row of a message; runs inside the caller's transaction.</summary>
+    public async Task<InboxClaim> Claim(DbContext db, Guid messageId, Guid consumerId, DateTime now, DateTime? expirationTime, CancellationToken cancellationToken)
+    {
+        await using var command = CreateCommand(db, _claim);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("message_id", messageId));
+        command.Parameters.Add(new NpgsqlParameter<Guid>("consumer_id", consumerId));
+        command.Parameters.Add(new NpgsqlParameter<Guid>("lock_id", MassTransit.NewId.NextGuid()));
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = now });
+        command.Parameters.Add(new NpgsqlParameter("expiration_time", NpgsqlDbType.TimestampTz) { Value = (object?)expirationTime ?? DBNull.Value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("The inbox upsert returned no row.");
+        }
+
+        var receiveCount = reader.GetInt32(1);
+        return new InboxClaim(
+            messageId,
+            consumerId,
+            reader.GetInt64(0),
+            receiveCount,
+            IsNew: receiveCount == 1,
+            Consumed: reader.IsDBNull(2) ? null : reader.GetDateTime(2),
+            Delivered: reader.IsDBNull(3) ? null : reader.GetDateTime(3),
+            LastSequenceNumber: reader.IsDBNull(4) ? null : reader.GetInt64(4));
+    }
+
+    /// <summary>Deletes a message's delivered outgoing rows and records the delivery, in one round trip.</summary>
+    public Task Cleanup(DbContext db, InboxClaim inbox, DateTime? delivered, long? lastSequenceNumber, CancellationToken cancellationToken) =>
+        Execute(db, _cleanup, inbox, delivered, lastSequenceNumber, cancellationToken);
+
+    /// <summary>Records how far delivery got, keeping the rows.</summary>
+    public Task RecordProgress(DbContext db, InboxClaim inbox, DateTime? delivered, long? lastSequenceNumber, CancellationToken cancellationToken) =>
+        Execute(db, _progress, inbox, delivered, lastSequenceNumber, cancellationToken);
+
+    /// <summary>Deletes the delivered rows of many messages and records their delivery, in one round trip.</summary>
+    public async Task RecordDelivered(DbContext db, IReadOnlyList<DeliveredOutbox> delivered, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = CreateCommand(db, _recordDelivered);
+            command.Parameters.Add(new NpgsqlParameter<Guid[]>("message_ids", [.. delivered.Select(x => x.MessageId)]));
+            command.Parameters.Add(new NpgsqlParameter<Guid[]>("consumer_ids", [.. delivered.Select(x => x.ConsumerId)]));
+            command.Parameters.Add(new NpgsqlParameter<long[]>("ids", [.. delivered.Select(x => x.InboxId)]));
+            command.Parameters.Add(new NpgsqlParameter<DateTime[]>("delivered", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
+            {
+                TypedValue = [.. delivered.Select(x => x.Delivered)],
+            });
+            command.Parameters.Add(new NpgsqlParameter<long?[]>("last_sequence_numbers", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
+            {
+                TypedValue = [.. delivered.Select(x => x.LastSequenceNumber)],
+            });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task Execute(DbContext db, string sql, InboxClaim inbox, DateTime? delivered, long? lastSequenceNumber, CancellationToken cancellationToken)
+    {
+        var opened = db.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = CreateCommand(db, sql);
+            if (sql.StartsWith("DELETE", StringComparison.Ordinal))
+            {
+                command.Parameters.Add(new NpgsqlParameter<Guid>("message_id", inbox.MessageId));
+                command.Parameters.Add(new NpgsqlParameter<Guid>("consumer_id", inbox.ConsumerId));
+            }
+
+            command.Parameters.Add(new NpgsqlParameter("delivered", NpgsqlDbType.TimestampTz) { Value = (object?)delivered ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("last_sequence_number", NpgsqlDbType.Bigint) { Value = (object?)lastSequenceNumber ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter<long>("id", inbox.Id));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private static DbCommand CreateCommand(DbContext db, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    private static class Cache<TDbContext>
+        where TDbContext : DbContext
+    {
+        private static InboxStatements? _statements;
+
+        public static InboxStatements Get(DbContext db) => _statements ??= new InboxStatements(db);
+    }
+}
+
+/// <summary>A consumed message whose outgoing messages the broker confirmed, to be recorded as delivered.</summary>
+internal readonly record struct DeliveredOutbox(long InboxId, Guid MessageId, Guid ConsumerId, DateTime Delivered, long? LastSequenceNumber);
+
+/// <summary>The inbox row of a message as the claim found (or created) it.</summary>
+internal sealed record InboxClaim(
+    Guid MessageId,
+    Guid ConsumerId,
+    long Id,
+    int ReceiveCount,
+    bool IsNew,
+    DateTime? Consumed,
+    DateTime? Delivered,
+    long? LastSequenceNumber);

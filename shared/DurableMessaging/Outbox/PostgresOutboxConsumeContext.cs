@@ -1,0 +1,182 @@
+using MassTransit;
+using MassTransit.Middleware;
+using MassTransit.Middleware.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Platform.DurableMessaging.Outbox;
+
+/// <summary>
+/// The consume context a consumer or saga sees inside the outbox: its publishes, sends, responses and schedules are kept
+/// here and written as <see cref="OutboxMessage"/> rows by <see cref="SetConsumed"/>, in the same SaveChanges as the
+/// consumer's own changes and the inbox row's new state. Nothing is attached to the DbContext before that moment, so a
+/// consumer that clears its change tracker (the usual EF recovery) loses neither the inbox update nor its messages.
+/// </summary>
+/// <remarks>
+/// Right after the consuming transaction commits, the factory delivers the messages written here from memory
+/// (<see cref="LeaveTransaction"/>) and records the delivery with one statement; a message found consumed but not
+/// delivered (a crash, a failed send) is delivered from the database under the inbox row's lock instead.
+/// </remarks>
+internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
+    ConsumeContext<TMessage> context,
+    OutboxConsumeOptions options,
+    IServiceProvider provider,
+    TDbContext db,
+    InboxStatements statements,
+    InboxClaim claim,
+    DeliveredOutboxRecorder<TDbContext> recorder,
+    DurableMessagingMetrics metrics,
+    TimeProvider time)
+    : OutboxConsumeContextProxy<TMessage>(context, options, provider), IOutboxTransactionContext
+    where TDbContext : DbContext
+    where TMessage : class
+{
+    private readonly Lock _addLock = new();
+    private readonly List<OutboxMessage> _written = [];
+    private bool _inTransaction = true;
+
+    public override Guid? MessageId => claim.MessageId;
+
+    public override bool ContinueProcessing { get; set; } = true;
+
+    // A row inserted by this transaction's claim is marked consumed only so that it commits that way; the consumer has
+    // not run yet.
+    public override bool IsMessageConsumed => (Consumed.HasValue && !claim.IsNew) || ConsumedNow;
+
+    public override bool IsOutboxDelivered => Delivered.HasValue;
+
+    public override int ReceiveCount => claim.ReceiveCount;
+
+    public override long? LastSequenceNumber => LastSequence;
+
+    /// <summary>True once the consumer ran in this context and its effects were saved.</summary>
+    public bool ConsumedNow { get; private set; }
+
+    /// <summary>True while the inbox row's transaction is open; the saga repository joins it then.</summary>
+    public bool InTransaction => _inTransaction;
+
+    private DateTime? Consumed { get; set; } = claim.Consumed;
+
+    private DateTime? Delivered { get; set; } = claim.IsNew ? null : claim.Delivered;
+
+    private long? LastSequence { get; set; } = claim.LastSequenceNumber;
+
+    /// <summary>The inbox state as a comparable value, to prove that every step moves the message forward.</summary>
+    public (bool Consumed, bool Delivered, long? LastSequence, bool Continue) Progress =>
+        (IsMessageConsumed, IsOutboxDelivered, LastSequence, ContinueProcessing);
+
+    public override async Task SetConsumed()
+    {
+        List<OutboxMessage> written;
+        lock (_addLock)
+        {
+            written = [.. _written];
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var delivered = written.Count == 0 ? now : (DateTime?)null;
+        if (!claim.IsNew || delivered is null)
+        {
+            // The claim inserted "consumed and delivered"; anything else is one UPDATE in the same batch as the effects.
+            var row = new InboxState { Id = claim.Id, MessageId = claim.MessageId, ConsumerId = claim.ConsumerId };
+            db.Attach(row);
+            row.Consumed = claim.IsNew ? claim.Consumed : now;
+            row.Delivered = delivered;
+            db.Entry(row).Property(x => x.Consumed).IsModified = true;
+            db.Entry(row).Property(x => x.Delivered).IsModified = true;
+        }
+
+        db.Set<OutboxMessage>().AddRange(written);
+        await db.SaveChangesAsync(CancellationToken);
+        Consumed = now;
+        Delivered = delivered;
+        ConsumedNow = true;
+    }
+
+    public override Task SetDelivered()
+    {
+        Delivered = time.GetUtcNow().UtcDateTime;
+        return Task.CompletedTask;
+    }
+
+    public override async Task<List<OutboxMessageContext>> LoadOutboxMessages()
+    {
+        var last = LastSequence ?? 0;
+        List<OutboxMessage> rows;
+        if (ConsumedNow)
+        {
+            lock (_addLock)
+            {
+                rows = [.. _written.Where(x => x.SequenceNumber > last).OrderBy(x => x.SequenceNumber).Take(Options.MessageDeliveryLimit + 1)];
+            }
+        }
+        else
+        {
+            rows = await db.Set<OutboxMessage>()
+                .Where(x => x.InboxMessageId == claim.MessageId && x.InboxConsumerId == ConsumerId && x.SequenceNumber > last)
+                .OrderBy(x => x.SequenceNumber)
+                .Take(Options.MessageDeliveryLimit + 1)
+                .AsNoTracking()
+                .ToListAsync(CancellationToken);
+        }
+
+        foreach (var row in rows)
+        {
+            row.Deserialize(SerializerContext);
+        }
+
+        return [.. rows];
+    }
+
+    public override Task NotifyOutboxMessageDelivered(OutboxMessageContext message)
+    {
+        LastSequence = message.SequenceNumber;
+        if (message.SentTime is { } sent)
+        {
+            metrics.OutboxDeliveryLag.Record(Math.Max(0, (time.GetUtcNow().UtcDateTime - sent).TotalSeconds));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Deletes the delivered rows and records the delivery. Sent from memory right after the consumer's commit, that is
+    /// left to the <see cref="DeliveredOutboxRecorder{TDbContext}"/> (batched, off this message's path); under the inbox
+    /// row's lock (a redelivery) it is one statement in the lock's transaction. Nothing to do when nothing was written.
+    /// </summary>
+    public override Task RemoveOutboxMessages()
+    {
+        if (ConsumedNow && _written.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (ConsumedNow && !_inTransaction)
+        {
+            recorder.Record(new DeliveredOutbox(claim.Id, claim.MessageId, claim.ConsumerId, Delivered ?? time.GetUtcNow().UtcDateTime, LastSequence));
+            return Task.CompletedTask;
+        }
+
+        return statements.Cleanup(db, claim, Delivered, LastSequence, CancellationToken);
+    }
+
+    /// <summary>Records delivery progress made under the lock (a partial batch of a long outbox).</summary>
+    public Task SaveProgress() => statements.RecordProgress(db, claim, Delivered, LastSequence, CancellationToken);
+
+    /// <summary>The consuming transaction committed: what follows (delivery from memory) runs without the row lock.</summary>
+    public void LeaveTransaction() => _inTransaction = false;
+
+    public override Task AddSend<T>(SendContext<T> context)
+    {
+        var row = OutboxMessageFactory.Create(context, SerializerContext, time);
+        row.InboxMessageId = claim.MessageId;
+        row.InboxConsumerId = ConsumerId;
+
+        // A consumer may publish from several tasks at once.
+        lock (_addLock)
+        {
+            _written.Add(row);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,119 @@
+using MassTransit;
+using MassTransit.Context;
+using MassTransit.Middleware;
+using MassTransit.Saga;
+using Microsoft.EntityFrameworkCore;
+
+namespace Platform.DurableMessaging.Sagas;
+
+/// <summary>
+/// What MassTransit's saga pipe does to one instance while a message is consumed, on the scoped DbContext inside the
+/// transaction opened by <see cref="PostgresSagaRepositoryContextFactory{TSaga,TDbContext}"/> or by the outbox.
+/// </summary>
+/// <remarks>
+/// <c>savedByOutbox</c> is true inside the consumer outbox's transaction: the outbox saves everything tracked (saga row,
+/// inbox state, outgoing messages) in one batch right after the saga ran, so saving here too would only add round trips.
+/// </remarks>
+internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
+    DbContext db,
+    ConsumeContext<TMessage> consumeContext,
+    ISagaConsumeContextFactory<DbContext, TSaga> factory,
+    DurableMessagingMetrics metrics,
+    bool savedByOutbox)
+    : ConsumeContextScope<TMessage>(consumeContext, db), SagaRepositoryContext<TSaga, TMessage>
+    where TSaga : class, ISaga
+    where TMessage : class
+{
+    private const string InsertSavepoint = "saga_insert";
+
+    private readonly ConsumeContext<TMessage> _consumeContext = consumeContext;
+
+    public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
+        factory.CreateSagaConsumeContext(db, _consumeContext, instance, SagaConsumeContextMode.Add);
+
+    public async Task<SagaConsumeContext<TSaga, TMessage>?> Insert(TSaga instance)
+    {
+        var entry = db.Set<TSaga>().Add(instance);
+        // Behind a savepoint, a duplicate key rolls back only this insert and the transaction stays usable for the Load
+        // that follows.
+        var transaction = db.Database.CurrentTransaction;
+        if (transaction is not null)
+        {
+            await transaction.CreateSavepointAsync(InsertSavepoint, CancellationToken);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken);
+            return await factory.CreateSagaConsumeContext(db, _consumeContext, instance, SagaConsumeContextMode.Insert);
+        }
+        catch (DbUpdateException)
+        {
+            entry.State = EntityState.Detached;
+            if (transaction is not null)
+            {
+                await transaction.RollbackToSavepointAsync(InsertSavepoint, CancellationToken.None);
+            }
+
+            return null;
+        }
+    }
+
+    public async Task<SagaConsumeContext<TSaga, TMessage>?> Load(Guid correlationId)
+    {
+        var instance = await SagaRowLock<TSaga>.Load(db, correlationId, metrics, CancellationToken);
+        return instance is null
+            ? null
+            : await factory.CreateSagaConsumeContext(db, _consumeContext, instance, SagaConsumeContextMode.Load);
+    }
+
+    public Task Save(SagaConsumeContext<TSaga> context)
+    {
+        // Two initial events for a new instance both get here; the loser fails on the primary key, its transaction
+        // rolls back and the endpoint's retry finds the winner's row with Load.
+        db.Set<TSaga>().Add(context.Saga);
+        return SaveChanges();
+    }
+
+    public Task Update(SagaConsumeContext<TSaga> context) => SaveChanges();
+
+    public Task Delete(SagaConsumeContext<TSaga> context)
+    {
+        db.Set<TSaga>().Remove(context.Saga);
+        return SaveChanges();
+    }
+
+    public Task Discard(SagaConsumeContext<TSaga> context) => Task.CompletedTask;
+
+    public Task Undo(SagaConsumeContext<TSaga> context)
+    {
+        var entry = db.ChangeTracker.Entries<TSaga>().FirstOrDefault(x => x.Entity.CorrelationId == context.Saga.CorrelationId);
+        if (entry is not null)
+        {
+            entry.State = EntityState.Unchanged;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task SaveChanges() => savedByOutbox ? Task.CompletedTask : db.SaveChangesAsync(CancellationToken);
+
+    public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(ConsumeContext<T> consumeContext, TSaga instance, SagaConsumeContextMode mode)
+        where T : class =>
+        factory.CreateSagaConsumeContext(db, consumeContext, instance, mode);
+}
+
+/// <summary>Reads saga instances outside message consumption (test harness, <c>ILoadSagaRepository</c>), without locks.</summary>
+internal sealed class PostgresSagaQueryContext<TSaga>(DbContext db, CancellationToken cancellationToken)
+    : BasePipeContext(cancellationToken), QuerySagaRepositoryContext<TSaga>, LoadSagaRepositoryContext<TSaga>
+    where TSaga : class, ISaga
+{
+    public async Task<TSaga> Load(Guid correlationId) =>
+        (await db.Set<TSaga>().AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == correlationId, CancellationToken))!;
+
+    public async Task<SagaRepositoryQueryContext<TSaga>> Query(ISagaQuery<TSaga> query, CancellationToken cancellationToken)
+    {
+        var ids = await db.Set<TSaga>().AsNoTracking().Where(query.FilterExpression).Select(x => x.CorrelationId).ToListAsync(cancellationToken);
+        return new DefaultSagaRepositoryQueryContext<TSaga>(this, ids);
+    }
+}

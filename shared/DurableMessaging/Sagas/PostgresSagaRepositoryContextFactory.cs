@@ -1,0 +1,68 @@
+using MassTransit;
+using MassTransit.Saga;
+using Microsoft.EntityFrameworkCore;
+using Platform.DurableMessaging.Outbox;
+
+namespace Platform.DurableMessaging.Sagas;
+
+/// <summary>
+/// Opens the database side of one consumed message for a saga: joins the outbox's transaction when there is one,
+/// otherwise runs the saga in its own READ COMMITTED transaction on the scoped <typeparamref name="TDbContext"/>.
+/// </summary>
+internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
+    TDbContext db,
+    ISagaConsumeContextFactory<DbContext, TSaga> consumeContextFactory,
+    DurableMessagingMetrics metrics)
+    : ISagaRepositoryContextFactory<TSaga>, IQuerySagaRepositoryContextFactory<TSaga>, ILoadSagaRepositoryContextFactory<TSaga>
+    where TSaga : class, ISaga
+    where TDbContext : DbContext
+{
+    public Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next)
+        where T : class =>
+        WithinTransaction(context, savedByOutbox => next.Send(new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, metrics, savedByOutbox)));
+
+    public Task SendQuery<T>(ConsumeContext<T> context, ISagaQuery<TSaga> query, IPipe<SagaRepositoryQueryContext<TSaga, T>> next)
+        where T : class =>
+        WithinTransaction(context, async savedByOutbox =>
+        {
+            // Locked in id order: two queries matching overlapping sets never wait on each other in a cycle (40P01).
+            var ids = await db.Set<TSaga>().AsNoTracking().Where(query.FilterExpression).Select(x => x.CorrelationId)
+                .OrderBy(x => x)
+                .ToListAsync(context.CancellationToken);
+            var instances = new List<TSaga>(ids.Count);
+            foreach (var id in ids)
+            {
+                // Lock each match; one deleted, or changed so it no longer matches, while we waited simply drops out.
+                if (await SagaRowLock<TSaga>.Load(db, id, metrics, context.CancellationToken) is { } instance && Matches(query, instance))
+                {
+                    instances.Add(instance);
+                }
+            }
+
+            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, metrics, savedByOutbox);
+            await next.Send(new LoadedSagaRepositoryQueryContext<TSaga, T>(repositoryContext, instances));
+        });
+
+    private static bool Matches(ISagaQuery<TSaga> query, TSaga instance) => query.GetFilter()(instance);
+
+    public Task<T> Execute<T>(Func<LoadSagaRepositoryContext<TSaga>, Task<T>> asyncMethod, CancellationToken cancellationToken = default)
+        where T : class =>
+        asyncMethod(new PostgresSagaQueryContext<TSaga>(db, cancellationToken));
+
+    public Task<T> Execute<T>(Func<QuerySagaRepositoryContext<TSaga>, Task<T>> asyncMethod, CancellationToken cancellationToken = default)
+        where T : class =>
+        asyncMethod(new PostgresSagaQueryContext<TSaga>(db, cancellationToken));
+
+    public void Probe(ProbeContext context) => context.Add("persistence", "postgres");
+
+    private Task WithinTransaction(ConsumeContext context, Func<bool, Task> callback)
+    {
+        // Inside the consumer outbox: its transaction is open and its save follows the saga.
+        if (context.TryGetPayload<IOutboxTransactionContext>(out var outbox) && outbox.InTransaction)
+        {
+            return callback(true);
+        }
+
+        return DurableTransaction.RunAsync(db, () => callback(false), context.CancellationToken);
+    }
+}

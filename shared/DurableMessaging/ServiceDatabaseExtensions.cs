@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Platform.ServiceDefaults.Configuration;
+using Platform.ServiceDefaults.Health;
+
+namespace Platform.DurableMessaging;
+
+/// <summary>The service's own PostgreSQL database, set up the same way in every stateful service.</summary>
+public static class ServiceDatabaseExtensions
+{
+    /// <summary>The name of the database's readiness check.</summary>
+    public const string HealthCheckName = "database";
+
+    /// <summary>
+    /// Registers <typeparamref name="TDbContext"/> (scoped) on Npgsql from <c>ConnectionStrings:{name}</c>, a readiness
+    /// check named <c>database</c>, and applies pending migrations before the service takes traffic or messages.
+    /// Call it before <c>AddMessaging</c> so the schema exists when consumers start.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string name)
+        where TDbContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connectionString = builder.Configuration.GetRequiredConnectionString(
+            name, $"Host=localhost;Port=5432;Database={name};Username=postgres;Password=postgres");
+        connectionString = WithServiceDefaults(connectionString);
+
+        builder.Services.AddDbContext<TDbContext>(db => db.UseNpgsql(connectionString));
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(HealthCheckName, tags: [HealthTags.Ready]);
+        builder.Services.AddHostedService<MigrationHostedService<TDbContext>>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Npgsql settings for a service's database unless its connection string sets them: automatic preparation (the
+    /// durable messaging statements, inbox claim, saga lock, outbox inserts, repeat for every message, and a prepared
+    /// statement skips PostgreSQL's parse and plan each time) and no session reset when a pooled connection is reused
+    /// (the reset is a statement per transaction; nothing here leaves session state behind: the advisory locks used are
+    /// transaction-scoped).
+    /// </summary>
+    public static string WithServiceDefaults(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 50;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
+}
