@@ -1,7 +1,7 @@
 using Platform.Contact.Contacts;
 using Platform.Contact.Persistence;
-using Platform.Messaging;
 using Platform.DurableMessaging;
+using Platform.Messaging;
 using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);

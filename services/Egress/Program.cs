@@ -1,10 +1,10 @@
+using Platform.DurableMessaging;
 using Platform.Egress.Apps;
 using Platform.Egress.Conversations;
 using Platform.Egress.Outbound;
 using Platform.Egress.Persistence;
 using Platform.Egress.Profiles;
 using Platform.Messaging;
-using Platform.DurableMessaging;
 using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);

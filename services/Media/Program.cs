@@ -1,3 +1,4 @@
+using Platform.DurableMessaging;
 using Platform.Media.Access;
 using Platform.Media.Downloads;
 using Platform.Media.Erasure;
@@ -6,7 +7,6 @@ using Platform.Media.Storage;
 using Platform.Media.Telemetry;
 using Platform.Media.Uploads;
 using Platform.Messaging;
-using Platform.DurableMessaging;
 using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,5 +1,5 @@
-using Platform.Messaging;
 using Platform.DurableMessaging;
+using Platform.Messaging;
 using Platform.Routing;
 using Platform.Routing.Conversations;
 using Platform.Routing.Persistence;

@@ -6,8 +6,8 @@ using MassTransit.Middleware.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Platform.Messaging;
 using Platform.DurableMessaging.Outbox;
+using Platform.Messaging;
 
 namespace Platform.DurableMessaging;
 

@@ -2,8 +2,8 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Platform.Messaging;
 using Platform.DurableMessaging.Scheduling;
+using Platform.Messaging;
 
 namespace Platform.DurableMessaging;
 

@@ -1,13 +1,13 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Platform.Messaging;
 using Platform.Contact.AttachedData;
 using Platform.Contact.Consents;
 using Platform.Contact.Erasure;
 using Platform.Contact.Profiles;
 using Platform.Contact.Resolution;
 using Platform.Contact.SinchContacts;
+using Platform.Messaging;
 
 namespace Platform.Contact.Contacts;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using Yarp.ReverseProxy.Transforms;
 using Platform.ServiceDefaults.Configuration;
+using Yarp.ReverseProxy.Transforms;
 
 namespace Platform.Gateway.Authentication;
 

@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Platform.DurableMessaging;
 using Platform.Media.Downloads;
 using Platform.Media.Erasure;
 using Platform.Media.Uploads;
-using Platform.DurableMessaging;
 
 namespace Platform.Media.Persistence;
 

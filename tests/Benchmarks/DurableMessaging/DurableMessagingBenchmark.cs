@@ -5,8 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Platform.Messaging;
 using Platform.DurableMessaging;
+using Platform.Messaging;
 using Platform.Testing;
 
 namespace Platform.Benchmarks.DurableMessaging;

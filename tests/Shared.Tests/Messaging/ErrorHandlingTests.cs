@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Platform.Messaging;
 using Platform.DurableMessaging;
+using Platform.Messaging;
 using Platform.Shared.Tests.DurableMessaging.Support;
 using Platform.Testing;
 
