@@ -46,7 +46,4 @@ internal static partial class DurableMessagingLog
 
     [LoggerMessage(9114, LogLevel.Error, "Undelivered consumer outbox sweep faulted; retrying after {Delay}")]
     public static partial void UndeliveredSweepFaulted(this ILogger logger, Exception exception, TimeSpan delay);
-
-    [LoggerMessage(9115, LogLevel.Warning, "Delivery of {Count} consumer outboxes could not be recorded; their messages will be swept and sent again")]
-    public static partial void DeliveryRecordFailed(this ILogger logger, Exception exception, int count);
 }

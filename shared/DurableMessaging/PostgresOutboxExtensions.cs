@@ -48,8 +48,6 @@ public static class PostgresOutboxExtensions
         configurator.TryAddSingleton(TimeProvider.System);
         configurator.AddDurableMessagingMetrics();
         configurator.TryAddScoped<IOutboxContextFactory<TDbContext>, PostgresOutboxContextFactory<TDbContext>>();
-        configurator.TryAddSingleton<DeliveredOutboxRecorder<TDbContext>>();
-        configurator.AddHostedService(provider => provider.GetRequiredService<DeliveredOutboxRecorder<TDbContext>>());
         configurator.AddHostedService<InboxCleanupService<TDbContext>>();
         configurator.AddHostedService<UndeliveredOutboxSweeper<TDbContext>>();
         configurator.AddOptions<InboxCleanupServiceOptions<TDbContext>>().Configure(o =>

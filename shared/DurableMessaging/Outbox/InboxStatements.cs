@@ -16,7 +16,6 @@ internal sealed class InboxStatements
     private readonly string _claim;
     private readonly string _cleanup;
     private readonly string _progress;
-    private readonly string _recordDelivered;
 
     private InboxStatements(DbContext db)
     {
@@ -46,14 +45,6 @@ internal sealed class InboxStatements
         _cleanup =
             $"DELETE FROM {message.Table} WHERE {message.Column(nameof(OutboxMessage.InboxMessageId))} = @message_id " +
             $"AND {message.Column(nameof(OutboxMessage.InboxConsumerId))} = @consumer_id; " + _progress;
-
-        // The same for many messages at once (arrays unnested), for deliveries recorded in the background.
-        _recordDelivered =
-            $"DELETE FROM {message.Table} m USING unnest(@message_ids, @consumer_ids) AS d(message_id, consumer_id) " +
-            $"WHERE m.{message.Column(nameof(OutboxMessage.InboxMessageId))} = d.message_id " +
-            $"AND m.{message.Column(nameof(OutboxMessage.InboxConsumerId))} = d.consumer_id; " +
-            $"UPDATE {inbox.Table} i SET {I(nameof(InboxState.Delivered))} = d.delivered, {I(nameof(InboxState.LastSequenceNumber))} = d.last_sequence_number " +
-            $"FROM unnest(@ids, @delivered, @last_sequence_numbers) AS d(id, delivered, last_sequence_number) WHERE i.{I(nameof(InboxState.Id))} = d.id";
     }
 
     public static InboxStatements For<TDbContext>(TDbContext db)
@@ -93,32 +84,6 @@ internal sealed class InboxStatements
     /// <summary>Records how far delivery got, keeping the rows.</summary>
     public Task RecordProgress(DbContext db, InboxClaim inbox, DateTime? delivered, long? lastSequenceNumber, CancellationToken cancellationToken) =>
         Execute(db, _progress, inbox, delivered, lastSequenceNumber, cancellationToken);
-
-    /// <summary>Deletes the delivered rows of many messages and records their delivery, in one round trip.</summary>
-    public async Task RecordDelivered(DbContext db, IReadOnlyList<DeliveredOutbox> delivered, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = CreateCommand(db, _recordDelivered);
-            command.Parameters.Add(new NpgsqlParameter<Guid[]>("message_ids", [.. delivered.Select(x => x.MessageId)]));
-            command.Parameters.Add(new NpgsqlParameter<Guid[]>("consumer_ids", [.. delivered.Select(x => x.ConsumerId)]));
-            command.Parameters.Add(new NpgsqlParameter<long[]>("ids", [.. delivered.Select(x => x.InboxId)]));
-            command.Parameters.Add(new NpgsqlParameter<DateTime[]>("delivered", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
-            {
-                TypedValue = [.. delivered.Select(x => x.Delivered)],
-            });
-            command.Parameters.Add(new NpgsqlParameter<long?[]>("last_sequence_numbers", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
-            {
-                TypedValue = [.. delivered.Select(x => x.LastSequenceNumber)],
-            });
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
 
     private static async Task Execute(DbContext db, string sql, InboxClaim inbox, DateTime? delivered, long? lastSequenceNumber, CancellationToken cancellationToken)
     {
@@ -167,9 +132,6 @@ internal sealed class InboxStatements
         public static InboxStatements Get(DbContext db) => _statements ??= new InboxStatements(db);
     }
 }
-
-/// <summary>A consumed message whose outgoing messages the broker confirmed, to be recorded as delivered.</summary>
-internal readonly record struct DeliveredOutbox(long InboxId, Guid MessageId, Guid ConsumerId, DateTime Delivered, long? LastSequenceNumber);
 
 /// <summary>The inbox row of a message as the claim found (or created) it.</summary>
 internal sealed record InboxClaim(

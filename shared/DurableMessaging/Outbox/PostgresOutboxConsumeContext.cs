@@ -23,7 +23,6 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
     TDbContext db,
     InboxStatements statements,
     InboxClaim claim,
-    DeliveredOutboxRecorder<TDbContext> recorder,
     DurableMessagingMetrics metrics,
     TimeProvider time)
     : OutboxConsumeContextProxy<TMessage>(context, options, provider), IOutboxTransactionContext
@@ -138,21 +137,11 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Deletes the delivered rows and records the delivery. Sent from memory right after the consumer's commit, that is
-    /// left to the <see cref="DeliveredOutboxRecorder{TDbContext}"/> (batched, off this message's path); under the inbox
-    /// row's lock (a redelivery) it is one statement in the lock's transaction. Nothing to do when nothing was written.
-    /// </summary>
+    /// <summary>Deletes the delivered rows and records the delivery: one statement, or none when nothing was written.</summary>
     public override Task RemoveOutboxMessages()
     {
         if (ConsumedNow && _written.Count == 0)
         {
-            return Task.CompletedTask;
-        }
-
-        if (ConsumedNow && !_inTransaction)
-        {
-            recorder.Record(new DeliveredOutbox(claim.Id, claim.MessageId, claim.ConsumerId, Delivered ?? time.GetUtcNow().UtcDateTime, LastSequence));
             return Task.CompletedTask;
         }
 

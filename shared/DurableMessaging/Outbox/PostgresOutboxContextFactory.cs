@@ -8,7 +8,7 @@ namespace Platform.DurableMessaging.Outbox;
 /// Runs one consumed message through the inbox and outbox with as few round trips as the guarantees allow
 /// (docs/durable-messaging.md, "Consumer outbox"): one transaction claims the inbox row with an upsert (duplicates of
 /// the message wait on its lock), runs the consumer and saves its effects, its outgoing messages and the inbox state in
-/// one batch; after the commit the messages are sent from memory and their delivery is recorded in the background.
+/// one batch; after the commit the messages are sent from memory and one statement records the delivery.
 /// A message found consumed but not delivered is delivered from the database under the row lock instead.
 /// <see cref="OutboxMessagePipe{TMessage}"/> (MassTransit core) decides each step; every step must move the message
 /// forward, so no state of the row can make the consumer run twice or the loop spin.
@@ -16,7 +16,6 @@ namespace Platform.DurableMessaging.Outbox;
 internal sealed class PostgresOutboxContextFactory<TDbContext>(
     TDbContext db,
     IServiceProvider provider,
-    DeliveredOutboxRecorder<TDbContext> recorder,
     DurableMessagingMetrics metrics,
     TimeProvider time)
     : IOutboxContextFactory<TDbContext>
@@ -38,7 +37,7 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
             {
                 var claim = await statements.Claim(db, messageId, options.ConsumerId, time.GetUtcNow().UtcDateTime,
                     context.ExpirationTime?.ToUniversalTime(), context.CancellationToken);
-                var outbox = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, statements, claim, recorder, metrics, time);
+                var outbox = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, statements, claim, metrics, time);
                 var before = outbox.Progress;
                 await next.Send(outbox);
                 if (outbox is { ConsumedNow: false, ContinueProcessing: true })
@@ -64,7 +63,7 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
 
             if (outbox.ConsumedNow)
             {
-                // Deliver what the consumer wrote straight from memory, then record it (batched): no second lock, no reload.
+                // Deliver what the consumer wrote straight from memory, then record it: no second lock, no reload.
                 outbox.LeaveTransaction();
                 await next.Send(outbox);
                 if (outbox is { ContinueProcessing: true, IsOutboxDelivered: true })

@@ -129,31 +129,6 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure) : IClassFi
     }
 
     [Fact]
-    public async Task A_delivered_outbox_is_recorded_after_the_event_arrives_its_rows_removed_and_the_inbox_marked_delivered()
-    {
-        var database = await infrastructure.CreateDatabaseAsync();
-        await DurableTestDbContext.CreateSchemaAsync(database);
-        var observed = new DurableHost.Received<OrderPlaced>();
-        await using var host = await DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "recorded", x =>
-        {
-            x.AddPostgresOutbox<DurableTestDbContext>();
-            x.AddConsumer<PlaceOrderConsumer>();
-            x.AddConsumer<OrderPlacedObserver>();
-        }, s => s.AddSingleton(new PlaceOrderConsumer.Hooks()).AddSingleton(observed));
-        var messageIds = Enumerable.Range(0, 20).Select(_ => NewId.NextGuid()).ToList();
-
-        await Task.WhenAll(messageIds.Select(id => PublishAsync(host, new PlaceOrder { OrderId = NewId.NextGuid() }, id)));
-
-        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Count >= messageIds.Count), "every event arrived");
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = DurableTestDbContext.Open(database);
-            return !await db.Set<OutboxMessage>().AnyAsync()
-                && await db.Set<InboxState>().CountAsync(x => messageIds.Contains(x.MessageId) && x.Delivered != null) == messageIds.Count;
-        }, "every outbox was recorded as delivered and its rows removed");
-    }
-
-    [Fact]
     public async Task Copies_of_one_message_consumed_at_the_same_time_have_their_effects_once()
     {
         var database = await infrastructure.CreateDatabaseAsync();
