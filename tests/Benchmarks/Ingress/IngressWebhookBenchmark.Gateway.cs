@@ -1,6 +1,7 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+
+using Platform.Benchmarks.Support;
 
 namespace Platform.Benchmarks.Ingress;
 
@@ -12,13 +13,12 @@ internal sealed partial class IngressWebhookBenchmark
 {
     private const string GatewayTarget = "gateway";
 
-    private static Task BuildGatewayAsync(string root, CancellationToken cancellationToken) =>
-        RunToEndAsync("dotnet", $"build \"{Path.Combine(root, "services/Gateway/Gateway.csproj")}\" -c Release -nologo -v:q -clp:NoSummary", cancellationToken);
+    private const string GatewayHealthPath = "/health/live";
 
-    private static Process StartGateway(string root, int port, int ingressPort)
+    private static void StartGateway(ChildProcesses children, int port, int ingressPort)
     {
-        var output = Path.Combine(root, "services/Gateway/bin/Release/net10.0");
-        return StartChild("dotnet", $"\"{Path.Combine(output, "Platform.Gateway.dll")}\"", new Dictionary<string, string>
+        var output = Path.Combine(Repository.Root, "services/Gateway/bin/Release/net10.0");
+        children.StartDll("services/Gateway/bin/Release/net10.0/Platform.Gateway.dll", new Dictionary<string, string>
         {
             // The routes are in the gateway's appsettings.json, found only with the build output as content root.
             ["ASPNETCORE_CONTENTROOT"] = output,
@@ -33,8 +33,6 @@ internal sealed partial class IngressWebhookBenchmark
             ["Logging__Console__FormatterName"] = "simple",
         });
     }
-
-    private static Uri GatewayHealth(int port) => new($"http://127.0.0.1:{port}/health/live");
 
     private static Uri GatewayWebhook(int port) => new($"http://127.0.0.1:{port}/webhooks/sinch/{AppId}");
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,6 +12,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Platform.Benchmarks.Support;
 using Platform.Messaging;
 using Platform.Testing;
 using Platform.Testing.Infrastructure;
@@ -58,33 +58,32 @@ internal sealed partial class IngressWebhookBenchmark : IBenchmark
             return;
         }
 
-        var seconds = Option(args, "--seconds", 15);
-        var concurrency = Option(args, "--concurrency", 32);
-        var warmup = Option(args, "--warmup", 3);
-        var root = RepositoryRoot();
+        var seconds = Arguments.Option(args, "--seconds", 15);
+        var concurrency = Arguments.Option(args, "--concurrency", 32);
+        var warmup = Arguments.Option(args, "--warmup", 3);
 
         Console.WriteLine($"ingress-webhook: {concurrency} concurrent senders, {warmup} s warm-up + {seconds} s per target, {Environment.ProcessorCount} cores");
         Console.WriteLine("building services/Ingress (Release) ...");
-        await RunToEndAsync("dotnet", $"build \"{Path.Combine(root, "services/Ingress/Ingress.csproj")}\" -c Release -nologo -v:q -clp:NoSummary", cancellationToken);
-        await BuildGatewayAsync(root, cancellationToken);
+        await ChildProcesses.BuildReleaseAsync("services/Ingress/Ingress.csproj", cancellationToken);
+        await ChildProcesses.BuildReleaseAsync("services/Gateway/Gateway.csproj", cancellationToken);
 
         var infrastructure = new InfrastructureFixture();
         await infrastructure.InitializeAsync();
-        var children = new List<Process>();
+        var children = new ChildProcesses();
         try
         {
             var servers = await SharedServers.GetAsync();
             await BindCountingQueueAsync(servers.RabbitMqManagement, infrastructure.VirtualHost, cancellationToken);
 
-            var barePort = FreePort();
-            children.Add(StartChild(SelfCommand(), $"{Name} {BareServerFlag} {barePort}", new Dictionary<string, string>()));
-            var publishPort = FreePort();
-            children.Add(StartChild(SelfCommand(), $"{Name} {BarePublishServerFlag} {publishPort}", new Dictionary<string, string>
+            var barePort = Loopback.FreePort();
+            children.StartCommand(SelfCommand(), $"{Name} {BareServerFlag} {barePort}", []);
+            var publishPort = Loopback.FreePort();
+            children.StartCommand(SelfCommand(), $"{Name} {BarePublishServerFlag} {publishPort}", new Dictionary<string, string>
             {
                 ["ConnectionStrings__rabbitmq"] = infrastructure.RabbitMqConnectionString,
-            }));
-            var ingressPort = FreePort();
-            children.Add(StartChild("dotnet", $"\"{Path.Combine(root, "services/Ingress/bin/Release/net10.0/Platform.Ingress.dll")}\"", new Dictionary<string, string>
+            });
+            var ingressPort = Loopback.FreePort();
+            children.StartDll("services/Ingress/bin/Release/net10.0/Platform.Ingress.dll", new Dictionary<string, string>
             {
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ingressPort}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -92,18 +91,18 @@ internal sealed partial class IngressWebhookBenchmark : IBenchmark
                 [$"Ingress__Apps__{AppId}__WebhookSecret"] = Secret,
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__Console__FormatterName"] = "simple",
-            }));
-            var gatewayPort = FreePort();
-            children.Add(StartGateway(root, gatewayPort, ingressPort));
+            });
+            var gatewayPort = Loopback.FreePort();
+            StartGateway(children, gatewayPort, ingressPort);
 
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
             {
                 Timeout = TimeSpan.FromSeconds(30),
             };
-            await WaitUntilAsync(client, new Uri($"http://127.0.0.1:{barePort}/health"), cancellationToken);
-            await WaitUntilAsync(client, new Uri($"http://127.0.0.1:{publishPort}/health"), cancellationToken);
-            await WaitUntilAsync(client, new Uri($"http://127.0.0.1:{ingressPort}/health/ready"), cancellationToken);
-            await WaitUntilAsync(client, GatewayHealth(gatewayPort), cancellationToken);
+            await Loopback.WaitReadyAsync(barePort, cancellationToken, "/health");
+            await Loopback.WaitReadyAsync(publishPort, cancellationToken, "/health");
+            await Loopback.WaitReadyAsync(ingressPort, cancellationToken);
+            await Loopback.WaitReadyAsync(gatewayPort, cancellationToken, GatewayHealthPath);
 
             var bare = await LoadAsync(client, new Uri($"http://127.0.0.1:{barePort}/webhooks/sinch/{AppId}"), "bare", concurrency, warmup, seconds, cancellationToken);
             var publish = await LoadAsync(client, new Uri($"http://127.0.0.1:{publishPort}/webhooks/sinch/{AppId}"), "publish", concurrency, warmup, seconds, cancellationToken);
@@ -130,17 +129,7 @@ internal sealed partial class IngressWebhookBenchmark : IBenchmark
         }
         finally
         {
-            foreach (var child in children)
-            {
-                if (!child.HasExited)
-                {
-                    child.Kill(entireProcessTree: true);
-                }
-
-                await child.WaitForExitAsync(CancellationToken.None);
-                child.Dispose();
-            }
-
+            await children.DisposeAsync();
             await infrastructure.DisposeAsync();
         }
     }
@@ -285,62 +274,6 @@ internal sealed partial class IngressWebhookBenchmark : IBenchmark
             .EnsureSuccessStatusCode();
     }
 
-    private static Process StartChild(string fileName, string arguments, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(fileName, arguments)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
-        process.OutputDataReceived += (_, e) => Echo(e.Data);
-        process.ErrorDataReceived += (_, e) => Echo(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static void Echo(string? line)
-    {
-        if (!string.IsNullOrWhiteSpace(line))
-        {
-            Console.WriteLine($"  | {line}");
-        }
-    }
-
-    private static async Task RunToEndAsync(string fileName, string arguments, CancellationToken cancellationToken)
-    {
-        using var process = StartChild(fileName, arguments, []);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {arguments} exited with {process.ExitCode}");
-        }
-    }
-
-    private static async Task WaitUntilAsync(HttpClient client, Uri health, CancellationToken cancellationToken) =>
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                try
-                {
-                    using var response = await client.GetAsync(health, cancellationToken);
-                    return response.IsSuccessStatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            },
-            $"{health} answers 200",
-            TimeSpan.FromSeconds(60));
-
     /// <summary>How to start this benchmark program again: its apphost, or <c>dotnet</c> with its dll.</summary>
     private static string SelfCommand()
     {
@@ -348,32 +281,6 @@ internal sealed partial class IngressWebhookBenchmark : IBenchmark
         return Path.GetFileNameWithoutExtension(path) == "dotnet"
             ? throw new InvalidOperationException($"run the apphost, not dotnet {Assembly.GetEntryAssembly()!.Location}: use dotnet run")
             : path;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Platform.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     private static double Percentile(double[] sorted, double p) =>

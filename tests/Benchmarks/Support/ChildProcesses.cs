@@ -22,6 +22,14 @@ internal sealed class ChildProcesses : IAsyncDisposable
         return process;
     }
 
+    /// <summary>Starts any command as a child (e.g. this benchmark program again, in a server role).</summary>
+    public Process StartCommand(string fileName, string arguments, Dictionary<string, string> environment)
+    {
+        var process = Start(fileName, arguments, environment, null);
+        _children.Add(process);
+        return process;
+    }
+
     /// <summary>Runs a command to its end; fails on a non-zero exit code.</summary>
     public static async Task RunToEndAsync(string fileName, string arguments, CancellationToken cancellationToken)
     {
