@@ -59,6 +59,13 @@ public sealed class RabbitMqManagement : IDisposable
         return info?.Messages ?? 0;
     }
 
+    /// <summary>Removes every ready message of a queue.</summary>
+    public async Task PurgeQueueAsync(string queue)
+    {
+        using var response = await http.DeleteAsync($"queues/{Vhost}/{Uri.EscapeDataString(queue)}/contents");
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>The queue's type (<c>classic</c>, <c>quorum</c>, <c>stream</c>), or null when it does not exist.</summary>
     public async Task<string?> GetQueueTypeAsync(string queue)
     {

@@ -15,10 +15,10 @@ internal sealed partial class IngressWebhookBenchmark
 
     private const string GatewayHealthPath = "/health/live";
 
-    private static void StartGateway(ChildProcesses children, int port, int ingressPort)
+    private static System.Diagnostics.Process StartGateway(ChildProcesses children, int port, int ingressPort)
     {
         var output = Path.Combine(Repository.Root, "services/Gateway/bin/Release/net10.0");
-        children.StartDll("services/Gateway/bin/Release/net10.0/Platform.Gateway.dll", new Dictionary<string, string>
+        return children.StartDll("services/Gateway/bin/Release/net10.0/Platform.Gateway.dll", new Dictionary<string, string>
         {
             // The routes are in the gateway's appsettings.json, found only with the build output as content root.
             ["ASPNETCORE_CONTENTROOT"] = output,

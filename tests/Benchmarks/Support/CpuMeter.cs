@@ -3,11 +3,12 @@ using System.Globalization;
 namespace Platform.Benchmarks.Support;
 
 /// <summary>
-/// CPU time spent between two readings by this process, the PostgreSQL server processes and the RabbitMQ node, read from
+/// CPU time spent between two readings by this process, an optional target process (a service run as a child), the
+/// PostgreSQL server processes and the RabbitMQ node, read from
 /// <c>/proc</c> (Linux only; elsewhere every figure is 0). On a machine where the three share a few cores, throughput is
 /// CPU per message, so this says which of them a change made cheaper.
 /// </summary>
-internal sealed class CpuMeter
+internal sealed class CpuMeter(int? targetProcessId = null)
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ, 100 on every Linux this runs on
 
@@ -22,13 +23,17 @@ internal sealed class CpuMeter
     {
         get
         {
-            double self = 0, postgres = 0, broker = 0;
+            double self = 0, target = 0, postgres = 0, broker = 0;
             foreach (var (pid, now) in Snapshot())
             {
                 var used = now.Seconds - (_start.TryGetValue(pid, out var before) ? before.Seconds : 0);
                 if (pid == Environment.ProcessId)
                 {
                     self = used;
+                }
+                else if (pid == targetProcessId)
+                {
+                    target = used;
                 }
                 else if (now.Command == "postgres")
                 {
@@ -40,17 +45,21 @@ internal sealed class CpuMeter
                 }
             }
 
-            return new Reading(self, postgres, broker, GC.GetTotalAllocatedBytes() - _allocatedAtStart,
+            return new Reading(self, target, postgres, broker, GC.GetTotalAllocatedBytes() - _allocatedAtStart,
                 GC.CollectionCount(0) - _gen0AtStart, GC.CollectionCount(2) - _gen2AtStart, GC.GetTotalPauseDuration() - _pausedAtStart);
         }
     }
 
-    public readonly record struct Reading(double Self, double Postgres, double Broker, long Allocated, int Gen0, int Gen2, TimeSpan GcPause)
+    public readonly record struct Reading(double Self, double Target, double Postgres, double Broker, long Allocated, int Gen0, int Gen2, TimeSpan GcPause)
     {
-        /// <summary>Microseconds of CPU per message: this process, PostgreSQL, RabbitMQ.</summary>
-        public string PerMessage(int messages) => string.Create(CultureInfo.InvariantCulture,
-            $"cpu µs/msg: self {Self * 1e6 / messages:F0}, postgres {Postgres * 1e6 / messages:F0}, rabbitmq {Broker * 1e6 / messages:F0}; " +
-            $"allocated {Allocated / 1024.0 / messages:F1} KiB/msg, {Gen0} gen0 and {Gen2} gen2 collections, GC pauses {GcPause.TotalMilliseconds:F0} ms");
+        /// <summary>Microseconds of CPU per message: this process, the target, PostgreSQL, RabbitMQ; this process's allocations.</summary>
+        public string PerMessage(int messages)
+        {
+            var target = Target > 0 ? string.Create(CultureInfo.InvariantCulture, $"target {Target * 1e6 / messages:F0}, ") : "";
+            return string.Create(CultureInfo.InvariantCulture,
+                $"cpu µs/msg: self {Self * 1e6 / messages:F0}, {target}postgres {Postgres * 1e6 / messages:F0}, rabbitmq {Broker * 1e6 / messages:F0}; " +
+                $"allocated {Allocated / 1024.0 / messages:F1} KiB/msg, {Gen0} gen0 and {Gen2} gen2 collections, GC pauses {GcPause.TotalMilliseconds:F0} ms");
+        }
     }
 
     private static Dictionary<int, (string Command, double Seconds)> Snapshot()
