@@ -17,7 +17,7 @@ namespace Platform.Benchmarks.DurableMessaging;
 /// in-memory repository), consumer throughput with and without the transactional outbox, and the durable scheduler's
 /// delivery lag, on the real broker and database of the test fixture. Every host is wired like a service: AddMessaging
 /// with the default prefetch and concurrency (MessagingOptions), the database through
-/// <see cref="ServiceDatabaseExtensions.WithServiceDefaults"/>, the outbox on all endpoints.
+/// <see cref="ServiceDatabaseExtensions.AddServiceDbContext"/>, the outbox on all endpoints.
 /// </summary>
 internal sealed class DurableMessagingBenchmark : IBenchmark
 {
@@ -30,7 +30,7 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
 
     public string Description =>
         "Saga events/s (Postgres+outbox vs in-memory), outbox vs direct publish (with database commands and time per message), scheduler lag p50/p99. " +
-        "Args: [--rounds 3] [--warmup 1] [--only saga|work] [--saga-concurrency 8] [--cpu]";
+        "Args: [--rounds 3] [--warmup 1] [--only saga|work|saga-outbox] [--saga-concurrency 8] [--cpu] [--allocations]";
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -39,6 +39,8 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
         var warmup = Argument(args, "--warmup", 1);
         _sagaConcurrency = Argument(args, "--saga-concurrency", _sagaConcurrency);
         Rate.Verbose = args.Contains("--cpu");
+        using var sampler = args.Contains("--allocations") ? new AllocationSampler() : null;
+        _sampler = sampler;
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
         Console.WriteLine($"settings: prefetch {defaults.PrefetchCount}, concurrency {defaults.ConcurrentMessageLimit} per endpoint (service defaults), " +
                           $"Npgsql auto-prepare and no reset on close, {Environment.ProcessorCount} cores; saga events partitioned by correlation id " +
@@ -49,6 +51,13 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
         {
             var memoryFirst = round % 2 == 1;
             var label = round < 1 ? "warm-up" : $"round {round}";
+            if (only == "saga-outbox")
+            {
+                // For a profiler: only the saga with the outbox, again and again.
+                Console.WriteLine($"{label}: saga events/s postgres+outbox {await SagaRate(SagaStore.PostgresWithOutbox)}");
+                continue;
+            }
+
             if (only != "work")
             {
                 var memorySaga = memoryFirst ? await SagaRate(SagaStore.InMemory) : default;
@@ -101,6 +110,15 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
     }
 
     private static int _sagaConcurrency = 8;
+    private static AllocationSampler? _sampler;
+
+    private static void PrintAllocations(string run)
+    {
+        if (_sampler is not null)
+        {
+            Console.Write($"allocations of {run} (sampled):\n{_sampler.Report(30)}");
+        }
+    }
 
     private static int Argument(string[] args, string name, int fallback)
     {
@@ -165,10 +183,13 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
 
         using var meter = new DatabaseCommandMeter();
         var cpu = new CpuMeter();
+        _sampler?.Start();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, SagaEvents).Select(i => publish.Publish(new Tallied { TallyId = ids[i % ids.Length] })));
         await progress.Done.WaitAsync(TimeSpan.FromMinutes(2));
-        return Rate.Measure(SagaEvents, watch.Elapsed, meter, cpu);
+        var rate = Rate.Measure(SagaEvents, watch.Elapsed, meter, cpu);
+        PrintAllocations(service);
+        return rate;
     }
 
     private static async Task<Rate> WorkRate(bool outboxed)
@@ -188,10 +209,13 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
 
         using var meter = new DatabaseCommandMeter();
         var cpu = new CpuMeter();
+        _sampler?.Start();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, WorkMessages).Select(i => publish.Publish(new WorkRequested { Index = i })));
         await progress.Done.WaitAsync(TimeSpan.FromMinutes(2));
-        return Rate.Measure(WorkMessages, watch.Elapsed, meter, cpu);
+        var rate = Rate.Measure(WorkMessages, watch.Elapsed, meter, cpu);
+        PrintAllocations(outboxed ? "work-outbox" : "work-direct");
+        return rate;
     }
 
     private static async Task<IReadOnlyList<double>> SchedulerLag()
@@ -236,7 +260,7 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
         });
         builder.Logging.ClearProviders();
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
-        builder.Services.AddDbContext<BenchDbContext>(o => o.UseNpgsql(ServiceDatabaseExtensions.WithServiceDefaults(database)));
+        builder.Services.AddServiceDbContext<BenchDbContext>(database);
         builder.Services.AddSingleton(progress);
         builder.AddMessaging(service, configure);
         var host = builder.Build();
