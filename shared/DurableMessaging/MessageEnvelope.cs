@@ -1,7 +1,4 @@
 using MassTransit;
-using MassTransit.Context;
-using MassTransit.Scheduling;
-using MassTransit.Serialization;
 
 namespace Platform.DurableMessaging;
 

@@ -1,11 +1,8 @@
 using MassTransit;
-using MassTransit.Configuration;
-using MassTransit.DependencyInjection;
-using MassTransit.Middleware;
-using MassTransit.Middleware.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Platform.DurableMessaging.Outbox;
 using Platform.Messaging;
 
@@ -27,36 +24,19 @@ public static class PostgresOutboxExtensions
         where TDbContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(configurator);
-        var options = new PostgresOutboxOptions();
-        configure?.Invoke(options);
+        // One idiom with the scheduler: the delegate configures the options every part reads (IOptions), so a later
+        // services.Configure<PostgresOutboxOptions> applies too. Run once more here, it decides what to register.
+        configurator.AddOptions<PostgresOutboxOptions>().Configure(o => configure?.Invoke(o));
+        var registration = new PostgresOutboxOptions();
+        configure?.Invoke(registration);
 
-        configurator.AddOptions<PostgresOutboxOptions>().Configure(o =>
-        {
-            o.DuplicateDetectionWindow = options.DuplicateDetectionWindow;
-            o.InboxCleanupInterval = options.InboxCleanupInterval;
-            o.MessageDeliveryLimit = options.MessageDeliveryLimit;
-            o.OnAllEndpoints = options.OnAllEndpoints;
-            o.BusOutboxQueryDelay = options.BusOutboxQueryDelay;
-            o.BusOutboxDeliveryConcurrency = options.BusOutboxDeliveryConcurrency;
-            o.UndeliveredSweepAfter = options.UndeliveredSweepAfter;
-            o.MaxDeliveryAttempts = options.MaxDeliveryAttempts;
-            if (options.BusOutboxEnabled)
-            {
-                o.UseBusOutbox();
-            }
-        });
         configurator.TryAddSingleton(TimeProvider.System);
         configurator.AddDurableMessagingMetrics();
         configurator.TryAddScoped<IOutboxContextFactory<TDbContext>, PostgresOutboxContextFactory<TDbContext>>();
         configurator.AddHostedService<InboxCleanupService<TDbContext>>();
         configurator.AddHostedService<UndeliveredOutboxSweeper<TDbContext>>();
-        configurator.AddOptions<InboxCleanupServiceOptions<TDbContext>>().Configure(o =>
-        {
-            o.DuplicateDetectionWindow = options.DuplicateDetectionWindow;
-            o.QueryDelay = options.InboxCleanupInterval;
-        });
 
-        if (options.OnAllEndpoints)
+        if (registration.OnAllEndpoints)
         {
             configurator.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
@@ -67,21 +47,15 @@ public static class PostgresOutboxExtensions
                     return;
                 }
 
-                endpoint.UsePostgresOutbox<TDbContext>(context, o => o.MessageDeliveryLimit = options.MessageDeliveryLimit);
+                endpoint.UsePostgresOutbox<TDbContext>(context);
             });
         }
 
-        if (options.BusOutboxEnabled)
+        if (registration.BusOutboxEnabled)
         {
             configurator.ReplaceScoped<IScopedBusContextProvider<IBus>, PostgresScopedBusContextProvider<TDbContext>>();
-            configurator.TryAddSingleton<IBusOutboxNotification, BusOutboxNotification>();
+            configurator.TryAddSingleton<BusOutboxWakeUp>();
             configurator.AddHostedService<BusOutboxDeliveryService<TDbContext>>();
-            configurator.AddOptions<OutboxDeliveryServiceOptions>().Configure(o =>
-            {
-                o.QueryDelay = options.BusOutboxQueryDelay;
-                o.MessageDeliveryLimit = options.MessageDeliveryLimit;
-                o.MessageDeliveryTimeout = TimeSpan.FromSeconds(10);
-            });
         }
 
         return configurator;
@@ -100,6 +74,12 @@ public static class PostgresOutboxExtensions
         ArgumentNullException.ThrowIfNull(configurator);
         ArgumentNullException.ThrowIfNull(context);
         var observer = new OutboxConsumePipeSpecificationObserver<TDbContext>(configurator, context);
+        // MassTransit's consume-side options take the delivery limit of ours (its default of 1 costs a transaction per message).
+        if (context.GetService<IOptions<PostgresOutboxOptions>>() is { } options)
+        {
+            observer.MessageDeliveryLimit = options.Value.MessageDeliveryLimit;
+        }
+
         configure?.Invoke(observer);
         configurator.ConnectConsumerConfigurationObserver(observer);
         configurator.ConnectSagaConfigurationObserver(observer);

@@ -1,6 +1,4 @@
 using MassTransit;
-using MassTransit.Configuration;
-using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

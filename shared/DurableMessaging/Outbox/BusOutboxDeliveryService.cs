@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using MassTransit;
-using MassTransit.Middleware;
-using MassTransit.Middleware.Outbox;
-using MassTransit.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,9 +19,8 @@ namespace Platform.DurableMessaging.Outbox;
 internal sealed class BusOutboxDeliveryService<TDbContext>(
     IBusControl bus,
     IServiceScopeFactory scopes,
-    IBusOutboxNotification notification,
-    IOptions<OutboxDeliveryServiceOptions> options,
-    IOptions<PostgresOutboxOptions> outboxOptions,
+    BusOutboxWakeUp wakeUp,
+    IOptions<PostgresOutboxOptions> options,
     ILogger<BusOutboxDeliveryService<TDbContext>> logger,
     DurableMessagingMetrics metrics,
     TimeProvider? timeProvider = null,
@@ -35,19 +31,16 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
     private static string? _claimSql;
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
-    // MassTransit's notification keeps one waiter (a second concurrent WaitForDelivery throws): one worker at a time
-    // waits on it, the others look again after the query delay.
-    private readonly SemaphoreSlim _notificationWaiter = new(1, 1);
     private long _backlogCountedAt;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Independent workers: one that waits on a slow or failing send never holds up the others.
-        var workers = Math.Max(1, outboxOptions.Value.BusOutboxDeliveryConcurrency);
+        var workers = Math.Max(1, options.Value.BusOutboxDeliveryConcurrency);
         return Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Work(options.Value, stoppingToken)));
     }
 
-    private async Task Work(OutboxDeliveryServiceOptions settings, CancellationToken stoppingToken)
+    private async Task Work(PostgresOutboxOptions settings, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -55,16 +48,17 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
             {
                 if (broker is not null)
                 {
-                    await broker.WaitUntilReachableAsync(settings.QueryDelay, stoppingToken);
+                    await broker.WaitUntilReachableAsync(settings.BusOutboxQueryDelay, stoppingToken);
                 }
 
+                var wake = wakeUp.Signal;
                 if (await DeliverOneOutbox(settings, stoppingToken) > 0)
                 {
                     continue;
                 }
 
                 await CountBacklog(settings, stoppingToken);
-                await WaitForWork(settings, stoppingToken);
+                await Task.WhenAny(wake, Task.Delay(settings.BusOutboxQueryDelay, _time, stoppingToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -72,42 +66,24 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
             }
             catch (Exception exception)
             {
-                logger.BusOutboxLoopFaulted(exception, settings.QueryDelay);
-                await Task.Delay(settings.QueryDelay, _time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                logger.BusOutboxLoopFaulted(exception, settings.BusOutboxQueryDelay);
+                await Task.Delay(settings.BusOutboxQueryDelay, _time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
-    private async Task WaitForWork(OutboxDeliveryServiceOptions settings, CancellationToken stoppingToken)
-    {
-        if (!await _notificationWaiter.WaitAsync(0, stoppingToken))
-        {
-            await Task.Delay(settings.QueryDelay, _time, stoppingToken);
-            return;
-        }
-
-        try
-        {
-            await notification.WaitForDelivery(stoppingToken);
-        }
-        finally
-        {
-            _notificationWaiter.Release();
-        }
-    }
-
     /// <returns>Messages sent (0 for an outbox with nothing left), or -1 when there was no outbox to claim or a send failed.</returns>
-    internal async Task<int> DeliverOneOutbox(OutboxDeliveryServiceOptions settings, CancellationToken cancellationToken)
+    internal async Task<int> DeliverOneOutbox(PostgresOutboxOptions settings, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         db.Database.SetCommandTimeout(settings.QueryTimeout);
         _claimSql ??= BuildClaimSql(db);
-        var limits = outboxOptions.Value;
 
         return await DurableTransaction.RunAsync(db, async () =>
         {
-            var outbox = (await db.Set<OutboxState>().FromSqlRaw(_claimSql).AsTracking().ToListAsync(cancellationToken)).SingleOrDefault();
+            var now = _time.GetUtcNow().UtcDateTime;
+            var outbox = (await db.Set<OutboxState>().FromSqlRaw(_claimSql, now).AsTracking().ToListAsync(cancellationToken)).SingleOrDefault();
             if (outbox is null)
             {
                 return -1;
@@ -152,7 +128,7 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
             }
             else if (outcome is SendOutcome.Failed { } failure)
             {
-                SetAside(outbox, failure.Reason, limits.MaxDeliveryAttempts);
+                SetAside(outbox, failure.Reason, settings);
             }
 
             outbox.LockId = NewId.NextGuid();
@@ -161,11 +137,11 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
         }, cancellationToken);
     }
 
-    private void SetAside(OutboxState outbox, string reason, int maxAttempts)
+    private void SetAside(OutboxState outbox, string reason, PostgresOutboxOptions settings)
     {
         outbox.DeliveryAttempts++;
         outbox.LastError = reason;
-        if (outbox.DeliveryAttempts >= maxAttempts)
+        if (outbox.DeliveryAttempts >= settings.MaxDeliveryAttempts)
         {
             // Dead-lettered: kept with its reason for an operator, never claimed again.
             outbox.DeadLettered = _time.GetUtcNow().UtcDateTime;
@@ -173,13 +149,22 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
         }
         else
         {
-            // To the back of the line: the claim takes the oldest outbox first, and one that keeps failing must not be
-            // everyone's first claim. Order only holds within an outbox, so moving it reorders nothing it promised.
-            outbox.Created = _time.GetUtcNow().UtcDateTime;
+            // To the back of the line, and out of it until the retry wait has passed: the claim takes the oldest outbox
+            // whose time has come, and one that keeps failing must be neither everyone's first claim nor retried in a
+            // tight loop. Order only holds within an outbox, so moving it reorders nothing it promised.
+            outbox.Created = _time.GetUtcNow().UtcDateTime + RetryDelay(outbox.DeliveryAttempts, settings);
         }
     }
 
-    private async Task<SendOutcome> TrySend(OutboxMessage message, Guid outboxId, OutboxDeliveryServiceOptions settings, CancellationToken cancellationToken)
+    /// <summary>The wait after the given number of failed deliveries: the first delay, doubled per further failure, capped.</summary>
+    internal static TimeSpan RetryDelay(int failedAttempts, PostgresOutboxOptions settings)
+    {
+        var doublings = Math.Clamp(failedAttempts - 1, 0, 30);
+        var delay = settings.BusOutboxRetryDelay * Math.Pow(2, doublings);
+        return delay < settings.BusOutboxMaxRetryDelay ? delay : settings.BusOutboxMaxRetryDelay;
+    }
+
+    private async Task<SendOutcome> TrySend(OutboxMessage message, Guid outboxId, PostgresOutboxOptions settings, CancellationToken cancellationToken)
     {
         if (message.DestinationAddress is null)
         {
@@ -193,7 +178,7 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
         {
             message.Deserialize(SystemTextJsonMessageSerializer.Instance);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(settings.MessageDeliveryTimeout);
+            timeout.CancelAfter(settings.BusOutboxSendTimeout);
             var endpoint = await bus.GetSendEndpoint(message.DestinationAddress);
             await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, message.DestinationAddress), timeout.Token);
             metrics.OutboxDeliveryLag.Record(Math.Max(0, (_time.GetUtcNow().UtcDateTime - message.SentTime).TotalSeconds));
@@ -212,11 +197,11 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
         }
     }
 
-    private async Task CountBacklog(OutboxDeliveryServiceOptions settings, CancellationToken cancellationToken)
+    private async Task CountBacklog(PostgresOutboxOptions settings, CancellationToken cancellationToken)
     {
         var now = _time.GetTimestamp();
         var counted = Interlocked.Read(ref _backlogCountedAt);
-        if (counted != 0 && _time.GetElapsedTime(counted, now) < settings.QueryDelay || Interlocked.CompareExchange(ref _backlogCountedAt, now, counted) != counted)
+        if (counted != 0 && _time.GetElapsedTime(counted, now) < settings.BusOutboxQueryDelay || Interlocked.CompareExchange(ref _backlogCountedAt, now, counted) != counted)
         {
             return;
         }
@@ -229,7 +214,9 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(
     private static string BuildClaimSql(DbContext db)
     {
         var names = ModelNames.For<OutboxState>(db);
-        return $"SELECT * FROM {names.Table} WHERE {names.Column(nameof(OutboxState.DeadLettered))} IS NULL " +
-               $"ORDER BY {names.Column(nameof(OutboxState.Created))} LIMIT 1 FOR UPDATE SKIP LOCKED";
+        var created = names.Column(nameof(OutboxState.Created));
+        // An outbox set aside after a failed delivery has its created time moved past now by the retry wait.
+        return $"SELECT * FROM {names.Table} WHERE {names.Column(nameof(OutboxState.DeadLettered))} IS NULL AND {created} <= {{0}} " +
+               $"ORDER BY {created} LIMIT 1 FOR UPDATE SKIP LOCKED";
     }
 }

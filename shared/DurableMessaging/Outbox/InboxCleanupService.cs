@@ -1,4 +1,3 @@
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +13,7 @@ namespace Platform.DurableMessaging.Outbox;
 /// </summary>
 internal sealed class InboxCleanupService<TDbContext>(
     IServiceScopeFactory scopes,
-    IOptions<InboxCleanupServiceOptions<TDbContext>> options,
+    IOptions<PostgresOutboxOptions> options,
     ILogger<InboxCleanupService<TDbContext>> logger,
     TimeProvider time)
     : BackgroundService
@@ -25,11 +24,11 @@ internal sealed class InboxCleanupService<TDbContext>(
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var delay = settings.QueryDelay;
+            var delay = settings.InboxCleanupInterval;
             try
             {
                 var removed = await CleanOnce(settings, stoppingToken);
-                if (removed >= settings.QueryMessageLimit)
+                if (removed >= settings.InboxCleanupBatchSize)
                 {
                     continue;
                 }
@@ -47,7 +46,7 @@ internal sealed class InboxCleanupService<TDbContext>(
         }
     }
 
-    internal async Task<int> CleanOnce(InboxCleanupServiceOptions settings, CancellationToken cancellationToken)
+    internal async Task<int> CleanOnce(PostgresOutboxOptions settings, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
@@ -57,7 +56,7 @@ internal sealed class InboxCleanupService<TDbContext>(
             .Where(x => x.Delivered < cutoff || (x.Consumed == null && x.Received < cutoff))
             .OrderBy(x => x.Id)
             .Select(x => x.Id)
-            .Take(settings.QueryMessageLimit);
+            .Take(settings.InboxCleanupBatchSize);
         var removed = await db.Set<InboxState>().Where(x => ids.Contains(x.Id)).ExecuteDeleteAsync(cancellationToken);
         if (removed > 0)
         {

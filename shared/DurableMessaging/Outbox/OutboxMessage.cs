@@ -1,7 +1,4 @@
 using MassTransit;
-using MassTransit.Metadata;
-using MassTransit.Middleware;
-using MassTransit.Serialization;
 
 namespace Platform.DurableMessaging.Outbox;
 

@@ -1,6 +1,4 @@
 using MassTransit;
-using MassTransit.Middleware;
-using MassTransit.Middleware.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Platform.DurableMessaging.Outbox;

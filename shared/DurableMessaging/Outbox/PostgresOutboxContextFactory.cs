@@ -1,5 +1,4 @@
 using MassTransit;
-using MassTransit.Middleware;
 using Microsoft.EntityFrameworkCore;
 
 namespace Platform.DurableMessaging.Outbox;

@@ -1,10 +1,4 @@
 using MassTransit;
-using MassTransit.Clients;
-using MassTransit.DependencyInjection;
-using MassTransit.Middleware;
-using MassTransit.Middleware.Outbox;
-using MassTransit.Serialization;
-using MassTransit.Transports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Platform.DurableMessaging.Outbox;
@@ -17,7 +11,7 @@ namespace Platform.DurableMessaging.Outbox;
 internal sealed class PostgresScopedBusContext<TDbContext>(
     IBus bus,
     TDbContext db,
-    IBusOutboxNotification notification,
+    BusOutboxWakeUp wakeUp,
     IClientFactory clientFactory,
     IServiceProvider provider,
     TimeProvider time)
@@ -49,7 +43,7 @@ internal sealed class PostgresScopedBusContext<TDbContext>(
             {
                 if (_outbox is not null && db.Entry(_outbox).State == EntityState.Unchanged)
                 {
-                    notification.Delivered();
+                    wakeUp.Notify();
                 }
 
                 _outbox = new OutboxState { OutboxId = NewId.NextGuid(), Created = time.GetUtcNow().UtcDateTime };
@@ -70,7 +64,7 @@ internal sealed class PostgresScopedBusContext<TDbContext>(
     {
         if (_outbox is not null && db.Entry(_outbox).State == EntityState.Unchanged)
         {
-            notification.Delivered();
+            wakeUp.Notify();
         }
     }
 

@@ -1,6 +1,4 @@
 using MassTransit;
-using MassTransit.DependencyInjection;
-using MassTransit.Middleware.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Platform.DurableMessaging.Outbox;
@@ -15,7 +13,7 @@ internal sealed class PostgresScopedBusContextProvider<TDbContext> : IScopedBusC
     public PostgresScopedBusContextProvider(
         IBus bus,
         TDbContext db,
-        IBusOutboxNotification notification,
+        BusOutboxWakeUp wakeUp,
         Bind<IBus, IClientFactory> clientFactory,
         Bind<IBus, IScopedConsumeContextProvider> consumeContextProvider,
         IServiceProvider provider,
@@ -23,7 +21,7 @@ internal sealed class PostgresScopedBusContextProvider<TDbContext> : IScopedBusC
     {
         Context = consumeContextProvider.Value.HasContext
             ? new ConsumeContextScopedBusContext(consumeContextProvider.Value.GetContext(), clientFactory.Value)
-            : new PostgresScopedBusContext<TDbContext>(bus, db, notification, clientFactory.Value, provider, time);
+            : new PostgresScopedBusContext<TDbContext>(bus, db, wakeUp, clientFactory.Value, provider, time);
     }
 
     public ScopedBusContext Context { get; }

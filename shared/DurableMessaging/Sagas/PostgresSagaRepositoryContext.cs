@@ -1,7 +1,4 @@
 using MassTransit;
-using MassTransit.Context;
-using MassTransit.Middleware;
-using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
 
 namespace Platform.DurableMessaging.Sagas;

@@ -1,5 +1,4 @@
 using MassTransit;
-using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
 using Platform.DurableMessaging.Outbox;
 

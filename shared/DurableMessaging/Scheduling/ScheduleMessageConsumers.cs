@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MassTransit;
-using MassTransit.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

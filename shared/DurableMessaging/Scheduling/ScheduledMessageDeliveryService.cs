@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MassTransit;
-using MassTransit.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

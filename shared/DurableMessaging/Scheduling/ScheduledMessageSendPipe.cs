@@ -1,6 +1,4 @@
 using MassTransit;
-using MassTransit.Middleware;
-using MassTransit.Serialization;
 using Platform.DurableMessaging.Outbox;
 
 namespace Platform.DurableMessaging.Scheduling;

@@ -1,11 +1,13 @@
 using System.Diagnostics.Metrics;
 using MassTransit;
-using MassTransit.Middleware.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Platform.DurableMessaging;
 using Platform.DurableMessaging.Outbox;
+using Platform.Messaging;
 using Platform.Shared.Tests.DurableMessaging.Support;
 using Platform.Testing;
 
@@ -118,11 +120,11 @@ public sealed class BusOutboxTests(InfrastructureFixture infrastructure) : IClas
         stopping.Services.GetRequiredService<IBus>().ConnectSendObserver(new StopAfterFirstSend(stop));
         var delivery = ActivatorUtilities.CreateInstance<BusOutboxDeliveryService<DurableTestDbContext>>(
             stopping.Services,
-            new BusOutboxNotification(Options.Create(new OutboxDeliveryServiceOptions())),
+            new BusOutboxWakeUp(),
             new DurableMessagingMetrics(stopping.Services.GetRequiredService<IMeterFactory>()));
         try
         {
-            await delivery.DeliverOneOutbox(new OutboxDeliveryServiceOptions(), stop.Token);
+            await delivery.DeliverOneOutbox(new PostgresOutboxOptions(), stop.Token);
         }
         catch (OperationCanceledException)
         {
@@ -165,6 +167,61 @@ public sealed class BusOutboxTests(InfrastructureFixture infrastructure) : IClas
         var sentinel = await Sentinel(api, observed);
         await Eventually.TrueAsync(async () => await RecordedEffects(database, sentinel) == 1, "the receiver handled the sentinel behind the resend");
         Assert.Equal(1, await RecordedEffects(database, orderId));
+    }
+
+    [Fact]
+    public async Task A_delivery_that_keeps_failing_waits_twice_as_long_each_time_before_it_is_tried_again()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        const string destination = "exchange:not-started-yet";
+        // A command to a service that has never started: RabbitMQ returns it, so every delivery fails.
+        await using var api = await DurableHost.StartAsync(
+            infrastructure.RabbitMqConnectionString, database, "api", x => x.AddPostgresOutbox<DurableTestDbContext>(o => o.UseBusOutbox()),
+            services => services.AddSingleton<TimeProvider>(time).AddCommandDestination(destination));
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var endpoint = await scope.ServiceProvider.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(new Uri(destination));
+            await endpoint.Send(new OrderPlaced { OrderId = NewId.NextGuid() });
+            await scope.ServiceProvider.GetRequiredService<DurableTestDbContext>().SaveChangesAsync();
+        }
+
+        var delivery = api.Services.GetServices<IHostedService>().OfType<BusOutboxDeliveryService<DurableTestDbContext>>().Single();
+        var settings = api.Services.GetRequiredService<IOptions<PostgresOutboxOptions>>().Value;
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var outbox = await Eventually.ReturnsAsync(() => Outbox(database), o => o?.DeliveryAttempts == attempt, $"delivery attempt {attempt} failed");
+            var wait = TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
+            Assert.Equal(time.GetUtcNow().UtcDateTime + wait, outbox!.Created, TimeSpan.FromMilliseconds(1));
+            Assert.Null(outbox.DeadLettered);
+
+            // Not due yet: a look for work leaves it alone.
+            time.Advance(wait - TimeSpan.FromMilliseconds(10));
+            await delivery.DeliverOneOutbox(settings, CancellationToken.None);
+            Assert.Equal(attempt, (await Outbox(database))!.DeliveryAttempts);
+
+            // Due: the next look tries it (here, or in a worker whose poll came first) and it fails again.
+            time.Advance(TimeSpan.FromMilliseconds(10));
+            await delivery.DeliverOneOutbox(settings, CancellationToken.None);
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(9, 256)]
+    [InlineData(10, 300)]
+    [InlineData(1000, 300)]
+    public void The_retry_wait_doubles_from_the_first_delay_up_to_the_cap(int failedAttempts, int seconds)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(seconds), BusOutboxDeliveryService<DurableTestDbContext>.RetryDelay(failedAttempts, new PostgresOutboxOptions()));
+    }
+
+    private static async Task<OutboxState?> Outbox(string database)
+    {
+        await using var db = DurableTestDbContext.Open(database);
+        return await db.Set<OutboxState>().AsNoTracking().SingleOrDefaultAsync();
     }
 
     /// <summary>

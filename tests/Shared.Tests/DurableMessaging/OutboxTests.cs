@@ -113,7 +113,7 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure) : IClassFi
         var orderId = NewId.NextGuid();
         var messageId = NewId.NextGuid();
         var cleanup = host.Services.GetServices<IHostedService>().OfType<InboxCleanupService<DurableTestDbContext>>().Single();
-        var settings = host.Services.GetRequiredService<IOptions<InboxCleanupServiceOptions<DurableTestDbContext>>>().Value;
+        var settings = host.Services.GetRequiredService<IOptions<PostgresOutboxOptions>>().Value;
 
         await PublishAsync(host, new PlaceOrder { OrderId = orderId }, messageId);
         await Eventually.TrueAsync(async () => await DeliveredAt(database, messageId) is not null, "the message was consumed and delivered");

@@ -1,9 +1,9 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.DurableMessaging;
 using Platform.Messaging;
 
 namespace Platform.Shared.Tests.DurableMessaging.Support;
@@ -42,7 +42,8 @@ public static class DurableHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         // Publishing right after start must find the queues bound, or the message is dropped by the exchange.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
-        builder.Services.AddDbContext<DurableTestDbContext>(o => o.UseNpgsql(postgres));
+        // As services register it: pooled, with their Npgsql settings.
+        builder.Services.AddServiceDbContext<DurableTestDbContext>(postgres);
         services?.Invoke(builder.Services);
         builder.AddMessaging(serviceName, configure);
         var host = builder.Build();
