@@ -44,6 +44,44 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure) : IClassFi
     }
 
     [Fact]
+    public async Task With_the_outbox_on_chosen_endpoints_only_those_endpoints_have_an_inbox()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        var observed = new DurableHost.Received<OrderPlaced>();
+        await using var host = await DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "chosen", x =>
+        {
+            x.AddPostgresOutbox<DurableTestDbContext>(o => o.OnAllEndpoints = false);
+            x.AddConsumer<PlaceOrderConsumer, OutboxedDefinition>();
+            x.AddConsumer<OrderPlacedObserver>();
+        }, s => s.AddSingleton(new PlaceOrderConsumer.Hooks()).AddSingleton(observed));
+        var orderId = NewId.NextGuid();
+        var messageId = NewId.NextGuid();
+        var bus = host.Services.GetRequiredService<IBus>();
+
+        await bus.Publish(new PlaceOrder { OrderId = orderId }, c => c.MessageId = messageId);
+        await Eventually.TrueAsync(async () => await DeliveredAt(database, messageId) is not null, "the first copy was handled and delivered");
+        await bus.Publish(new PlaceOrder { OrderId = orderId }, c => c.MessageId = messageId);
+        await Eventually.TrueAsync(async () => await ReceiveCount(database, messageId) > 1, "the second copy reached the inbox");
+        var sentinel = NewId.NextGuid();
+        await bus.Publish(new PlaceOrder { OrderId = sentinel });
+        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Any(o => o.Message.OrderId == sentinel)), "the sentinel arrived");
+
+        // The chosen endpoint recognised the duplicate; the observer's endpoint, left without, wrote no inbox row.
+        Assert.Equal(1, await EffectsOf(database, orderId));
+        await using var db = DurableTestDbContext.Open(database);
+        Assert.Equal(2, await db.Set<InboxState>().CountAsync());
+    }
+
+    /// <summary>Puts the outbox on the consumer's endpoint only, as a service with <c>OnAllEndpoints = false</c> does.</summary>
+    private sealed class OutboxedDefinition : ConsumerDefinition<PlaceOrderConsumer>
+    {
+        protected override void ConfigureConsumer(
+            IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<PlaceOrderConsumer> consumerConfigurator, IRegistrationContext context) =>
+            endpointConfigurator.UsePostgresOutbox<DurableTestDbContext>(context);
+    }
+
+    [Fact]
     public async Task A_replica_that_dies_between_commit_and_publish_leaves_the_event_for_the_next_one_which_delivers_it_once()
     {
         var database = await infrastructure.CreateDatabaseAsync();
