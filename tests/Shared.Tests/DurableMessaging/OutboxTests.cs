@@ -26,19 +26,9 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure) : IClassFi
             x.AddConsumer<OrderPlacedObserver>();
         }, s => s.AddSingleton(new PlaceOrderConsumer.Hooks()).AddSingleton(observed));
         var orderId = NewId.NextGuid();
-        var messageId = NewId.NextGuid();
-        var bus = host.Services.GetRequiredService<IBus>();
 
-        await bus.Publish(new PlaceOrder { OrderId = orderId }, c => c.MessageId = messageId);
-        await Eventually.TrueAsync(async () => await DeliveredAt(database, messageId) is not null, "the first copy was handled and delivered");
-        var handled = await ReceiveCount(database, messageId);
-        await bus.Publish(new PlaceOrder { OrderId = orderId }, c => c.MessageId = messageId);
-        await Eventually.TrueAsync(async () => await ReceiveCount(database, messageId) > handled, "the second copy reached the inbox");
+        await PublishTwiceThenSentinel(host, database, observed, orderId);
 
-        // A sentinel behind the duplicate on the same queue proves the duplicate was fully handled before we count.
-        var sentinel = NewId.NextGuid();
-        await bus.Publish(new PlaceOrder { OrderId = sentinel });
-        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Any(o => o.Message.OrderId == sentinel)), "the sentinel arrived");
         Assert.Equal(1, await EffectsOf(database, orderId));
         Assert.Single(observed.Items, o => o.Message.OrderId == orderId);
     }
@@ -56,16 +46,8 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure) : IClassFi
             x.AddConsumer<OrderPlacedObserver>();
         }, s => s.AddSingleton(new PlaceOrderConsumer.Hooks()).AddSingleton(observed));
         var orderId = NewId.NextGuid();
-        var messageId = NewId.NextGuid();
-        var bus = host.Services.GetRequiredService<IBus>();
 
-        await bus.Publish(new PlaceOrder { OrderId = orderId }, c => c.MessageId = messageId);
-        await Eventually.TrueAsync(async () => await DeliveredAt(database, messageId) is not null, "the first copy was handled and delivered");
-        await bus.Publish(new PlaceOrder { OrderId = orderId }, c => c.MessageId = messageId);
-        await Eventually.TrueAsync(async () => await ReceiveCount(database, messageId) > 1, "the second copy reached the inbox");
-        var sentinel = NewId.NextGuid();
-        await bus.Publish(new PlaceOrder { OrderId = sentinel });
-        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Any(o => o.Message.OrderId == sentinel)), "the sentinel arrived");
+        await PublishTwiceThenSentinel(host, database, observed, orderId);
 
         // The chosen endpoint recognised the duplicate; the observer's endpoint, left without, wrote no inbox row.
         Assert.Equal(1, await EffectsOf(database, orderId));
@@ -262,6 +244,24 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure) : IClassFi
 
     // In its own async method: MassTransit sets its log context (an AsyncLocal) while publishing, and a value set in
     // an awaited method does not leak back into the test, where it would outlive the host it belongs to.
+    /// <summary>
+    /// One order published twice with the same message id, the second once the first was handled, then a sentinel
+    /// behind the duplicate on the same queue: once the sentinel's event arrived, the duplicate was fully handled.
+    /// </summary>
+    private static async Task PublishTwiceThenSentinel(DurableHost.RunningHost host, string database, DurableHost.Received<OrderPlaced> observed, Guid orderId)
+    {
+        var messageId = NewId.NextGuid();
+        var bus = host.Services.GetRequiredService<IBus>();
+        await bus.Publish(new PlaceOrder { OrderId = orderId }, c => c.MessageId = messageId);
+        await Eventually.TrueAsync(async () => await DeliveredAt(database, messageId) is not null, "the first copy was handled and delivered");
+        var handled = await ReceiveCount(database, messageId);
+        await bus.Publish(new PlaceOrder { OrderId = orderId }, c => c.MessageId = messageId);
+        await Eventually.TrueAsync(async () => await ReceiveCount(database, messageId) > handled, "the second copy reached the inbox");
+        var sentinel = NewId.NextGuid();
+        await bus.Publish(new PlaceOrder { OrderId = sentinel });
+        await Eventually.TrueAsync(() => Task.FromResult(observed.Items.Any(o => o.Message.OrderId == sentinel)), "the sentinel arrived");
+    }
+
     private static async Task PublishAsync(DurableHost.RunningHost host, PlaceOrder message, Guid id) =>
         await host.Services.GetRequiredService<IBus>().Publish(message, c => c.MessageId = id);
 
