@@ -82,16 +82,7 @@ internal sealed class ContactResolutionBenchmark : IBenchmark
         }
     }
 
-    private static string ServiceFolder()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? Directory.GetCurrentDirectory(), "services", "Contact");
-    }
+    private static string ServiceFolder() => Path.Combine(RepositoryRoot.Path, "services", "Contact");
 
     private static async Task<double> RateAsync(IBus bus, ResolvedCounter resolved, string[] phones)
     {

@@ -49,7 +49,7 @@ internal sealed class EgressSendBenchmark : IBenchmark
         try
         {
             var emulatorPort = Loopback.FreePort();
-            var emulatorDir = Path.Combine(Repository.Root, "tests/SinchEmulator/bin/Release/net10.0");
+            var emulatorDir = Path.Combine(RepositoryRoot.Path, "tests/SinchEmulator/bin/Release/net10.0");
             children.StartDll("tests/SinchEmulator/bin/Release/net10.0/Platform.SinchEmulator.dll", new Dictionary<string, string>
             {
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{emulatorPort}",

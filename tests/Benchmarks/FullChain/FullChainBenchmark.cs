@@ -140,7 +140,7 @@ internal sealed class FullChainBenchmark : IBenchmark
             ["Emulator__Callbacks__InitialBackoffMilliseconds"] = "100",
             ["Emulator__Callbacks__MaxBackoffMilliseconds"] = "1000",
             ["Emulator__Callbacks__MaxAttempts"] = "100",
-        }, Path.Combine(Repository.Root, "tests/SinchEmulator/bin/Release/net10.0"));
+        }, Path.Combine(RepositoryRoot.Path, "tests/SinchEmulator/bin/Release/net10.0"));
         var bot = Loopback.FreePort();
         children.StartDll("samples/DemoBot/bin/Release/net10.0/Platform.DemoBot.dll", new()
         {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 
 using Platform.Benchmarks.Support;
+using Platform.Testing;
 
 namespace Platform.Benchmarks.Ingress;
 
@@ -17,7 +18,7 @@ internal sealed partial class IngressWebhookBenchmark
 
     private static System.Diagnostics.Process StartGateway(ChildProcesses children, int port, int ingressPort)
     {
-        var output = Path.Combine(Repository.Root, "services/Gateway/bin/Release/net10.0");
+        var output = Path.Combine(RepositoryRoot.Path, "services/Gateway/bin/Release/net10.0");
         return children.StartDll("services/Gateway/bin/Release/net10.0/Platform.Gateway.dll", new Dictionary<string, string>
         {
             // The routes are in the gateway's appsettings.json, found only with the build output as content root.

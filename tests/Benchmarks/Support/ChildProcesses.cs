@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Platform.Testing;
 
 namespace Platform.Benchmarks.Support;
 
@@ -12,12 +13,12 @@ internal sealed class ChildProcesses : IAsyncDisposable
 
     /// <summary>Builds a project in Release (quietly) before its dll is started.</summary>
     public static Task BuildReleaseAsync(string projectPath, CancellationToken cancellationToken) =>
-        RunToEndAsync("dotnet", $"build \"{Path.Combine(Repository.Root, projectPath)}\" -c Release -nologo -v:q -clp:NoSummary", cancellationToken);
+        RunToEndAsync("dotnet", $"build \"{Path.Combine(RepositoryRoot.Path, projectPath)}\" -c Release -nologo -v:q -clp:NoSummary", cancellationToken);
 
     /// <summary>Starts a built service's dll, e.g. <c>services/Routing/bin/Release/net10.0/Platform.Routing.dll</c>.</summary>
     public Process StartDll(string dllPath, Dictionary<string, string> environment, string? workingDirectory = null)
     {
-        var process = Start("dotnet", $"\"{Path.Combine(Repository.Root, dllPath)}\"", environment, workingDirectory);
+        var process = Start("dotnet", $"\"{Path.Combine(RepositoryRoot.Path, dllPath)}\"", environment, workingDirectory);
         _children.Add(process);
         return process;
     }

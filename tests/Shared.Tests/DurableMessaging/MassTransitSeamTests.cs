@@ -2,6 +2,7 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 using Platform.DurableMessaging;
+using Platform.Testing;
 
 namespace Platform.Shared.Tests.DurableMessaging;
 
@@ -27,7 +28,7 @@ public sealed partial class MassTransitSeamTests
     [Fact]
     public void Only_the_seam_file_imports_MassTransit_namespaces_other_than_the_root()
     {
-        var folder = Path.Combine(RepositoryRoot(), "shared", "DurableMessaging");
+        var folder = Path.Combine(RepositoryRoot.Path, "shared", "DurableMessaging");
         var importers = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -62,19 +63,6 @@ public sealed partial class MassTransitSeamTests
         }
 
         return names;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Platform.sln not found above the test's directory.");
     }
 
     // "using MassTransit.Saga;", "global using MassTransit.Middleware;", or a qualified "MassTransit.Middleware.X".

@@ -120,13 +120,17 @@ internal static class LocalServers
 
     private static string FindPlatformScript()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        try
         {
-            var candidate = Path.Combine(dir.FullName, "platform");
-            if (File.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
+            var script = Path.Combine(RepositoryRoot.Path, "platform");
+            if (File.Exists(script))
             {
-                return candidate;
+                return script;
             }
+        }
+        catch (InvalidOperationException)
+        {
+            // Not inside a checkout: said below.
         }
 
         throw new InvalidOperationException(
