@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Update;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -34,13 +35,16 @@ public static class ServiceDatabaseExtensions
     /// Registers <typeparamref name="TDbContext"/> as every service does: from a pool, with the Npgsql settings of
     /// <see cref="WithServiceDefaults"/>. Every consumed message opens a scope and its DbContext; a pooled one is reset and
     /// reused instead of built (EF's internal services, state manager and change tracker: about half of what a saga
-    /// event allocated without the pool). A service's DbContext therefore takes nothing but its options.
+    /// event allocated without the pool). A service's DbContext therefore takes nothing but its options. Its saves can carry
+    /// the commit of a durable transaction (<see cref="CommitWithLastBatchFactory"/>).
     /// </summary>
     public static IServiceCollection AddServiceDbContext<TDbContext>(this IServiceCollection services, string connectionString)
         where TDbContext : DbContext
     {
         var withDefaults = WithServiceDefaults(connectionString);
-        return services.AddDbContextPool<TDbContext>(db => db.UseNpgsql(withDefaults));
+        return services.AddDbContextPool<TDbContext>(db => db
+            .UseNpgsql(withDefaults)
+            .ReplaceService<IModificationCommandBatchFactory, CommitWithLastBatchFactory>());
     }
 
     /// <summary>

@@ -80,10 +80,13 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
             row.Delivered = delivered;
             db.Entry(row).Property(x => x.Consumed).IsModified = true;
             db.Entry(row).Property(x => x.Delivered).IsModified = true;
+            DurableTransaction.Locked(db, row); // the claim's upsert locked it
         }
 
         db.Set<OutboxMessage>().AddRange(written);
-        await db.SaveChangesAsync(CancellationToken);
+        // The consume step's last write: nothing follows it before the commit (OutboxMessagePipe returns after
+        // SetConsumed), so the commit can travel with it.
+        await DurableTransaction.SaveChangesAndCommitAsync(db, CancellationToken);
         Consumed = now;
         Delivered = delivered;
         ConsumedNow = true;

@@ -8,15 +8,16 @@ namespace Platform.DurableMessaging.Sagas;
 /// transaction opened by <see cref="PostgresSagaRepositoryContextFactory{TSaga,TDbContext}"/> or by the outbox.
 /// </summary>
 /// <remarks>
-/// <c>savedByOutbox</c> is true inside the consumer outbox's transaction: the outbox saves everything tracked (saga row,
-/// inbox state, outgoing messages) in one batch right after the saga ran, so saving here too would only add round trips.
+/// Changes to the instance are only tracked here: the owner of the transaction saves everything tracked in one batch
+/// right after the saga ran, together with the commit (the consumer outbox with the inbox state and outgoing messages,
+/// otherwise <see cref="PostgresSagaRepositoryContextFactory{TSaga,TDbContext}"/>). Saving here too would only add round
+/// trips. Only <see cref="Insert"/> saves at once: it has to learn whether the row already exists.
 /// </remarks>
 internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
     DbContext db,
     ConsumeContext<TMessage> consumeContext,
     ISagaConsumeContextFactory<DbContext, TSaga> factory,
-    DurableMessagingMetrics metrics,
-    bool savedByOutbox)
+    DurableMessagingMetrics metrics)
     : ConsumeContextScope<TMessage>(consumeContext, db), SagaRepositoryContext<TSaga, TMessage>
     where TSaga : class, ISaga
     where TMessage : class
@@ -69,15 +70,15 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
         // Two initial events for a new instance both get here; the loser fails on the primary key, its transaction
         // rolls back and the endpoint's retry finds the winner's row with Load.
         db.Set<TSaga>().Add(context.Saga);
-        return SaveChanges();
+        return Task.CompletedTask;
     }
 
-    public Task Update(SagaConsumeContext<TSaga> context) => SaveChanges();
+    public Task Update(SagaConsumeContext<TSaga> context) => Task.CompletedTask;
 
     public Task Delete(SagaConsumeContext<TSaga> context)
     {
         db.Set<TSaga>().Remove(context.Saga);
-        return SaveChanges();
+        return Task.CompletedTask;
     }
 
     public Task Discard(SagaConsumeContext<TSaga> context) => Task.CompletedTask;
@@ -92,8 +93,6 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
 
         return Task.CompletedTask;
     }
-
-    private Task SaveChanges() => savedByOutbox ? Task.CompletedTask : db.SaveChangesAsync(CancellationToken);
 
     public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(ConsumeContext<T> consumeContext, TSaga instance, SagaConsumeContextMode mode)
         where T : class =>

@@ -18,11 +18,11 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
 {
     public Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next)
         where T : class =>
-        WithinTransaction(context, savedByOutbox => next.Send(new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, metrics, savedByOutbox)));
+        WithinTransaction(context, () => next.Send(new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, metrics)));
 
     public Task SendQuery<T>(ConsumeContext<T> context, ISagaQuery<TSaga> query, IPipe<SagaRepositoryQueryContext<TSaga, T>> next)
         where T : class =>
-        WithinTransaction(context, async savedByOutbox =>
+        WithinTransaction(context, async () =>
         {
             // Locked in id order: two queries matching overlapping sets never wait on each other in a cycle (40P01).
             var ids = await db.Set<TSaga>().AsNoTracking().Where(query.FilterExpression).Select(x => x.CorrelationId)
@@ -38,7 +38,7 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
                 }
             }
 
-            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, metrics, savedByOutbox);
+            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, metrics);
             await next.Send(new LoadedSagaRepositoryQueryContext<TSaga, T>(repositoryContext, instances));
         });
 
@@ -54,14 +54,18 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
 
     public void Probe(ProbeContext context) => context.Add("persistence", "postgres");
 
-    private Task WithinTransaction(ConsumeContext context, Func<bool, Task> callback)
+    private Task WithinTransaction(ConsumeContext context, Func<Task> callback)
     {
-        // Inside the consumer outbox: its transaction is open and its save follows the saga.
+        // Inside the consumer outbox: its transaction is open and its save, with the commit, follows the saga.
         if (context.TryGetPayload<IOutboxTransactionContext>(out var outbox) && outbox.InTransaction)
         {
-            return callback(true);
+            return callback();
         }
 
-        return DurableTransaction.RunAsync(db, () => callback(false), context.CancellationToken);
+        return DurableTransaction.RunAsync(db, async () =>
+        {
+            await callback();
+            await DurableTransaction.SaveChangesAndCommitAsync(db, context.CancellationToken);
+        }, context.CancellationToken);
     }
 }

@@ -22,7 +22,13 @@ internal static class SagaRowLock<TSaga>
         activity?.SetTag("saga.correlation_id", correlationId);
         var rows = await db.Set<TSaga>().FromSqlRaw(_sql, correlationId).AsTracking().ToListAsync(cancellationToken);
         metrics.SagaLockWait.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        return rows.SingleOrDefault();
+        var instance = rows.SingleOrDefault();
+        if (instance is not null)
+        {
+            DurableTransaction.Locked(db, instance);
+        }
+
+        return instance;
     }
 
     private static string BuildSql(DbContext db)

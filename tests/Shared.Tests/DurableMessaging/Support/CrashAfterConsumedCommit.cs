@@ -9,14 +9,25 @@ namespace Platform.Shared.Tests.DurableMessaging.Support;
 /// Simulates a crash at the worst moment of the consumer outbox: right after the transaction that recorded the message
 /// as consumed (effects and outgoing messages committed together) and before anything was sent. At that commit it cuts
 /// the replica off the broker, so the delivery step can never reach RabbitMQ and the broker requeues the message.
+/// The commit is either its own statement or the end of the consume step's last save (the durable transaction's
+/// commit with the last batch), so both are watched.
 /// </summary>
-public sealed class CrashAfterConsumedCommit(string database, Guid messageId, BrokerProxy broker) : DbTransactionInterceptor
+public sealed class CrashAfterConsumedCommit(string database, Guid messageId, BrokerProxy broker) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
     private int fired;
 
     public TaskCompletionSource Happened { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        CrashIfConsumedAsync(cancellationToken);
+
+    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        await CrashIfConsumedAsync(cancellationToken);
+        return result;
+    }
+
+    private async Task CrashIfConsumedAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref fired) == 0 && await ConsumedButNotDeliveredAsync(cancellationToken) && Interlocked.Exchange(ref fired, 1) == 0)
         {
