@@ -134,16 +134,19 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
     }
 
     /// <summary>Messages per second, and the database commands (round trips) and their time per message.</summary>
-    private readonly record struct Rate(double PerSecond, double CommandsPerMessage, double DatabaseMsPerMessage, string Cpu)
+    private readonly record struct Rate(double PerSecond, double CommandsPerMessage, double CommitsPerMessage, double DatabaseMsPerMessage, string Cpu)
     {
         public static Rate Measure(int messages, TimeSpan elapsed, DatabaseCommandMeter meter, CpuMeter cpu) =>
-            new(messages / elapsed.TotalSeconds, (double)meter.Commands / messages, meter.Seconds * 1000 / messages, cpu.Elapsed.PerMessage(messages));
+            new(messages / elapsed.TotalSeconds, (double)meter.Commands / messages, (double)meter.Commits / messages, meter.Seconds * 1000 / messages,
+                cpu.Elapsed.PerMessage(messages));
 
         public static double operator /(Rate a, Rate b) => a.PerSecond / b.PerSecond;
 
         public override string ToString() =>
             FormattableString.Invariant($"{PerSecond,8:F0}") +
-            (CommandsPerMessage > 0 ? FormattableString.Invariant($" ({CommandsPerMessage:F1} db commands, {DatabaseMsPerMessage:F1} ms db each)") : "") +
+            (CommandsPerMessage > 0
+                ? FormattableString.Invariant($" ({CommandsPerMessage:F1} db commands + {CommitsPerMessage:F1} separate commits, {DatabaseMsPerMessage:F1} ms db each)")
+                : "") +
             (Verbose ? $" [{Cpu}]" : "");
 
         /// <summary>Set by <c>--cpu</c>: print where the CPU went with each rate.</summary>
@@ -261,6 +264,7 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
         builder.Logging.ClearProviders();
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         builder.Services.AddServiceDbContext<BenchDbContext>(database);
+        builder.Services.ConfigureDbContext<BenchDbContext>(o => o.AddInterceptors(DatabaseCommandMeter.CommitCounter));
         builder.Services.AddSingleton(progress);
         builder.AddMessaging(service, configure);
         var host = builder.Build();
