@@ -43,6 +43,7 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
         try
         {
             await db.SaveChangesAsync(CancellationToken);
+            DurableTransaction.Locked(db, instance); // inserted by this transaction: no one else can change it before the commit
             return await factory.CreateSagaConsumeContext(db, _consumeContext, instance, SagaConsumeContextMode.Insert);
         }
         catch (DbUpdateException)
