@@ -22,16 +22,12 @@ public sealed class CommitWithLastBatchTests(InfrastructureFixture infrastructur
     {
         var database = await NewDatabase();
         var key = NewId.NextGuid();
-        var (db, watch) = Open(database);
-        await using (db)
+        var watch = await SaveAndCommit(database, db =>
         {
-            await DurableTransaction.RunAsync(db, async () =>
-            {
-                db.Add(new Effect { Key = key });
-                db.Add(new Effect { Key = key });
-                await DurableTransaction.SaveChangesAndCommitAsync(db, CancellationToken.None);
-            }, CancellationToken.None);
-        }
+            db.Add(new Effect { Key = key });
+            db.Add(new Effect { Key = key });
+            return Task.CompletedTask;
+        });
 
         Assert.Equal(0, watch.Commits);
         Assert.EndsWith("COMMIT;", watch.Commands[^1].TrimEnd());
@@ -44,18 +40,13 @@ public sealed class CommitWithLastBatchTests(InfrastructureFixture infrastructur
         var database = await NewDatabase();
         var key = NewId.NextGuid();
         var effect = await Insert(database, key);
-        var (db, watch) = Open(database);
-        await using (db)
+        var watch = await SaveAndCommit(database, async db =>
         {
-            await DurableTransaction.RunAsync(db, async () =>
-            {
-                // An update EF checks after the fact (it could match no row): committing with it could keep a write
-                // that EF then reports as failed.
-                var row = await db.Set<Effect>().SingleAsync(x => x.Id == effect);
-                row.Key = NewId.NextGuid();
-                await DurableTransaction.SaveChangesAndCommitAsync(db, CancellationToken.None);
-            }, CancellationToken.None);
-        }
+            // An update EF checks after the fact (it could match no row): committing with it could keep a write that
+            // EF then reports as failed.
+            var row = await db.Set<Effect>().SingleAsync(x => x.Id == effect);
+            row.Key = NewId.NextGuid();
+        });
 
         Assert.Equal(1, watch.Commits);
         Assert.DoesNotContain(watch.Commands, c => c.Contains("COMMIT", StringComparison.Ordinal));
@@ -68,19 +59,14 @@ public sealed class CommitWithLastBatchTests(InfrastructureFixture infrastructur
         var database = await NewDatabase();
         var key = NewId.NextGuid();
         var effect = await Insert(database, key);
-        var (db, watch) = Open(database);
-        await using (db)
+        var watch = await SaveAndCommit(database, async db =>
         {
-            await DurableTransaction.RunAsync(db, async () =>
-            {
-                var names = ModelNames.For<Effect>(db);
-                var sql = "SELECT * FROM " + names.Table + " WHERE " + names.Column(nameof(Effect.Id)) + " = {0} FOR UPDATE";
-                var row = await db.Set<Effect>().FromSqlRaw(sql, effect).SingleAsync();
-                DurableTransaction.Locked(db, row);
-                row.Key = NewId.NextGuid();
-                await DurableTransaction.SaveChangesAndCommitAsync(db, CancellationToken.None);
-            }, CancellationToken.None);
-        }
+            var names = ModelNames.For<Effect>(db);
+            var sql = "SELECT * FROM " + names.Table + " WHERE " + names.Column(nameof(Effect.Id)) + " = {0} FOR UPDATE";
+            var row = await db.Set<Effect>().FromSqlRaw(sql, effect).SingleAsync();
+            DurableTransaction.Locked(db, row);
+            row.Key = NewId.NextGuid();
+        });
 
         Assert.Equal(0, watch.Commits);
         Assert.Equal(0, await CountEffects(database, key));
@@ -166,6 +152,22 @@ public sealed class CommitWithLastBatchTests(InfrastructureFixture infrastructur
         var database = await infrastructure.CreateDatabaseAsync();
         await DurableTestDbContext.CreateSchemaAsync(database);
         return database;
+    }
+
+    /// <summary>Runs <paramref name="change"/> in a durable transaction whose last save carries the commit.</summary>
+    private static async Task<Watch> SaveAndCommit(string database, Func<DurableTestDbContext, Task> change)
+    {
+        var (db, watch) = Open(database);
+        await using (db)
+        {
+            await DurableTransaction.RunAsync(db, async () =>
+            {
+                await change(db);
+                await DurableTransaction.SaveChangesAndCommitAsync(db, CancellationToken.None);
+            }, CancellationToken.None);
+        }
+
+        return watch;
     }
 
     /// <summary>A DbContext as a service gets it (<see cref="ServiceDatabaseExtensions.AddServiceDbContext"/>), watched.</summary>
