@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.DurableMessaging.Outbox;
+using Platform.DurableMessaging.Sagas;
 using Platform.Messaging;
 
 namespace Platform.DurableMessaging;
@@ -32,6 +33,7 @@ public static class PostgresOutboxExtensions
 
         configurator.TryAddSingleton(TimeProvider.System);
         configurator.AddDurableMessagingMetrics();
+        configurator.TryAddSingleton<ClaimWithSagaLock>();
         configurator.TryAddScoped<IOutboxContextFactory<TDbContext>, PostgresOutboxContextFactory<TDbContext>>();
         configurator.AddHostedService<InboxCleanupService<TDbContext>>();
         configurator.AddHostedService<UndeliveredOutboxSweeper<TDbContext>>();
