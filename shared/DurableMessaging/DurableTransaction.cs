@@ -102,35 +102,6 @@ internal static class DurableTransaction
         }
     }
 
-    /// <summary>
-    /// Sends <paramref name="statement"/> with the transaction's next EF query, in the same round trip and just before it
-    /// (<see cref="StatementAheadInterceptor"/>); its result is read before the query's.
-    /// </summary>
-    public static void SendAheadOfNextQuery(DbContext db, IStatementAhead statement)
-    {
-        var open = Open.TryGetValue(db, out var found) ? found : throw new InvalidOperationException("No durable transaction is open on this DbContext.");
-        if (open.StatementAhead is not null)
-        {
-            throw new InvalidOperationException("A statement already waits for the next query.");
-        }
-
-        open.StatementAhead = statement;
-    }
-
-    /// <summary>The statement waiting for the next query, once: the interceptor that sends it takes it.</summary>
-    internal static IStatementAhead? TakeStatementAhead(DbContext db)
-    {
-        if (!Open.TryGetValue(db, out var open) || open.StatementAhead is not { } statement)
-        {
-            return null;
-        }
-
-        open.StatementAhead = null;
-        return statement;
-    }
-
-    internal static bool HasStatementAhead(DbContext db) => Open.TryGetValue(db, out var open) && open.StatementAhead is not null;
-
     /// <summary>Called by the last batch of a save: true once, when that save was asked to commit.</summary>
     internal static bool TakeCommit(DbContext db)
     {
@@ -165,7 +136,5 @@ internal static class DurableTransaction
         public bool CommitSent { get; set; }
 
         public bool Committed { get; set; }
-
-        public IStatementAhead? StatementAhead { get; set; }
     }
 }

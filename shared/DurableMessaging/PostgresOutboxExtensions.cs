@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.DurableMessaging.Outbox;
-using Platform.DurableMessaging.Sagas;
 using Platform.Messaging;
 
 namespace Platform.DurableMessaging;
@@ -33,7 +32,6 @@ public static class PostgresOutboxExtensions
 
         configurator.TryAddSingleton(TimeProvider.System);
         configurator.AddDurableMessagingMetrics();
-        configurator.TryAddSingleton<ClaimWithSagaLock>();
         configurator.TryAddScoped<IOutboxContextFactory<TDbContext>, PostgresOutboxContextFactory<TDbContext>>();
         configurator.AddHostedService<InboxCleanupService<TDbContext>>();
         configurator.AddHostedService<UndeliveredOutboxSweeper<TDbContext>>();

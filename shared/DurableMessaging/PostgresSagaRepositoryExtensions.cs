@@ -40,8 +40,6 @@ public static class PostgresSagaRepositoryExtensions
         configurator.Repository(services =>
         {
             services.AddDurableMessagingMetrics();
-            services.AddSingleton(ClaimWithSagaLock.Saga.Of<TSaga>());
-            services.TryAddSingleton<ClaimWithSagaLock>();
             services.RegisterSagaRepository<TSaga, DbContext, SagaConsumeContextFactory<DbContext, TSaga>,
                 PostgresSagaRepositoryContextFactory<TSaga, TDbContext>>();
             services.RegisterLoadSagaRepository<TSaga, PostgresSagaRepositoryContextFactory<TSaga, TDbContext>>();

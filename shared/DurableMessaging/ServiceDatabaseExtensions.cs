@@ -36,8 +36,7 @@ public static class ServiceDatabaseExtensions
     /// <see cref="WithServiceDefaults"/>. Every consumed message opens a scope and its DbContext; a pooled one is reset and
     /// reused instead of built (EF's internal services, state manager and change tracker: about half of what a saga
     /// event allocated without the pool). A service's DbContext therefore takes nothing but its options. Its saves can carry
-    /// the commit of a durable transaction (<see cref="CommitWithLastBatchFactory"/>), and its queries a statement sent
-    /// ahead of them (<see cref="StatementAheadInterceptor"/>).
+    /// the commit of a durable transaction (<see cref="CommitWithLastBatchFactory"/>).
     /// </summary>
     public static IServiceCollection AddServiceDbContext<TDbContext>(this IServiceCollection services, string connectionString)
         where TDbContext : DbContext
@@ -45,8 +44,7 @@ public static class ServiceDatabaseExtensions
         var withDefaults = WithServiceDefaults(connectionString);
         return services.AddDbContextPool<TDbContext>(db => db
             .UseNpgsql(withDefaults)
-            .ReplaceService<IModificationCommandBatchFactory, CommitWithLastBatchFactory>()
-            .AddInterceptors(StatementAheadInterceptor.Instance));
+            .ReplaceService<IModificationCommandBatchFactory, CommitWithLastBatchFactory>());
     }
 
     /// <summary>

@@ -51,31 +51,15 @@ internal sealed class InboxStatements
         where TDbContext : DbContext => Cache<TDbContext>.Get(db);
 
     /// <summary>Inserts or locks the inbox row of a message; runs inside the caller's transaction.</summary>
-    public async Task<InboxClaim> Claim(DbContext db, InboxClaimRequest request, CancellationToken cancellationToken)
+    public async Task<InboxClaim> Claim(DbContext db, Guid messageId, Guid consumerId, DateTime now, DateTime? expirationTime, CancellationToken cancellationToken)
     {
         await using var command = CreateCommand(db, _claim);
-        AddClaimParameters(((NpgsqlCommand)command).Parameters, request);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("message_id", messageId));
+        command.Parameters.Add(new NpgsqlParameter<Guid>("consumer_id", consumerId));
+        command.Parameters.Add(new NpgsqlParameter<Guid>("lock_id", MassTransit.NewId.NextGuid()));
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = now });
+        command.Parameters.Add(new NpgsqlParameter("expiration_time", NpgsqlDbType.TimestampTz) { Value = (object?)expirationTime ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await ReadClaim(reader, request, cancellationToken);
-    }
-
-    /// <summary>
-    /// The claim as a statement sent ahead of the transaction's next query, in the same round trip
-    /// (<see cref="DurableTransaction.SendAheadOfNextQuery"/>): the saga's row lock.
-    /// </summary>
-    public ClaimAhead ClaimAheadOfNextQuery(InboxClaimRequest request) => new(this, request);
-
-    private static void AddClaimParameters(NpgsqlParameterCollection parameters, InboxClaimRequest request)
-    {
-        parameters.Add(new NpgsqlParameter<Guid>("message_id", request.MessageId));
-        parameters.Add(new NpgsqlParameter<Guid>("consumer_id", request.ConsumerId));
-        parameters.Add(new NpgsqlParameter<Guid>("lock_id", MassTransit.NewId.NextGuid()));
-        parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = request.Now });
-        parameters.Add(new NpgsqlParameter("expiration_time", NpgsqlDbType.TimestampTz) { Value = (object?)request.ExpirationTime ?? DBNull.Value });
-    }
-
-    private static async Task<InboxClaim> ReadClaim(DbDataReader reader, InboxClaimRequest request, CancellationToken cancellationToken)
-    {
         if (!await reader.ReadAsync(cancellationToken))
         {
             throw new InvalidOperationException("The inbox upsert returned no row.");
@@ -83,30 +67,14 @@ internal sealed class InboxStatements
 
         var receiveCount = reader.GetInt32(1);
         return new InboxClaim(
-            request.MessageId,
-            request.ConsumerId,
+            messageId,
+            consumerId,
             reader.GetInt64(0),
             receiveCount,
             IsNew: receiveCount == 1,
             Consumed: reader.IsDBNull(2) ? null : reader.GetDateTime(2),
             Delivered: reader.IsDBNull(3) ? null : reader.GetDateTime(3),
             LastSequenceNumber: reader.IsDBNull(4) ? null : reader.GetInt64(4));
-    }
-
-    /// <summary>The claim, sent ahead of another query; <see cref="Result"/> is set once that query ran.</summary>
-    internal sealed class ClaimAhead(InboxStatements statements, InboxClaimRequest request) : IStatementAhead
-    {
-        public InboxClaim? Result { get; private set; }
-
-        public NpgsqlBatchCommand CreateCommand()
-        {
-            var command = new NpgsqlBatchCommand(statements._claim);
-            AddClaimParameters(command.Parameters, request);
-            return command;
-        }
-
-        public async Task Read(DbDataReader reader, CancellationToken cancellationToken) =>
-            Result = await ReadClaim(reader, request, cancellationToken);
     }
 
     /// <summary>Deletes a message's delivered outgoing rows and records the delivery, in one round trip.</summary>
@@ -164,9 +132,6 @@ internal sealed class InboxStatements
         public static InboxStatements Get(DbContext db) => _statements ??= new InboxStatements(db);
     }
 }
-
-/// <summary>What a claim needs: the message, its consumer, the time and when the message expires.</summary>
-internal sealed record InboxClaimRequest(Guid MessageId, Guid ConsumerId, DateTime Now, DateTime? ExpirationTime);
 
 /// <summary>The inbox row of a message as the claim found (or created) it.</summary>
 internal sealed record InboxClaim(

@@ -10,10 +10,6 @@ namespace Platform.DurableMessaging.Outbox;
 /// consumer that clears its change tracker (the usual EF recovery) loses neither the inbox update nor its messages.
 /// </summary>
 /// <remarks>
-/// For a saga whose repository locks its row (<see cref="Sagas.ClaimWithSagaLock"/>) the inbox claim waits: the repository
-/// sends it in the same round trip as the row lock (<see cref="ClaimWith{T}"/>). Until then the message counts as not
-/// consumed, which is what the claim finds for every message but a redelivery; for a redelivery the saga does not run
-/// (<see cref="ConsumedBefore"/>) and the factory runs the step again as the delivery it should have been.
 /// Right after the consuming transaction commits, the factory delivers the messages written here from memory
 /// (<see cref="LeaveTransaction"/>) and records the delivery with one statement; a message found consumed but not
 /// delivered (a crash, a failed send) is delivered from the database under the inbox row's lock instead.
@@ -24,8 +20,7 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
     IServiceProvider provider,
     TDbContext db,
     InboxStatements statements,
-    InboxClaimRequest request,
-    InboxClaim? claim,
+    InboxClaim claim,
     DurableMessagingMetrics metrics,
     TimeProvider time)
     : OutboxConsumeContextProxy<TMessage>(context, options, provider), IOutboxTransactionContext
@@ -35,19 +30,18 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
     private readonly Lock _addLock = new();
     private readonly List<OutboxMessage> _written = [];
     private bool _inTransaction = true;
-    private InboxClaim? _claim = claim;
 
-    public override Guid? MessageId => request.MessageId;
+    public override Guid? MessageId => claim.MessageId;
 
     public override bool ContinueProcessing { get; set; } = true;
 
     // A row inserted by this transaction's claim is marked consumed only so that it commits that way; the consumer has
     // not run yet.
-    public override bool IsMessageConsumed => _claim is not null && ((Consumed.HasValue && !_claim.IsNew) || ConsumedNow);
+    public override bool IsMessageConsumed => (Consumed.HasValue && !claim.IsNew) || ConsumedNow;
 
     public override bool IsOutboxDelivered => Delivered.HasValue;
 
-    public override int ReceiveCount => _claim?.ReceiveCount ?? 1;
+    public override int ReceiveCount => claim.ReceiveCount;
 
     public override long? LastSequenceNumber => LastSequence;
 
@@ -57,68 +51,18 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
     /// <summary>True while the inbox row's transaction is open; the saga repository joins it then.</summary>
     public bool InTransaction => _inTransaction;
 
-    /// <summary>True until the inbox row is claimed: the saga repository claims it with its row lock.</summary>
-    public bool ClaimPending => _claim is null;
+    private DateTime? Consumed { get; set; } = claim.Consumed;
 
-    /// <summary>A claim made after the step began found the message consumed by an earlier delivery: nothing ran.</summary>
-    public bool ConsumedBefore { get; private set; }
+    private DateTime? Delivered { get; set; } = claim.IsNew ? null : claim.Delivered;
 
-    private DateTime? Consumed { get; set; } = claim?.Consumed;
-
-    private DateTime? Delivered { get; set; } = claim is { IsNew: false } ? claim.Delivered : null;
-
-    private long? LastSequence { get; set; } = claim?.LastSequenceNumber;
-
-    private InboxClaim Claimed => _claim ?? throw new InvalidOperationException("The inbox row is not claimed yet.");
+    private long? LastSequence { get; set; } = claim.LastSequenceNumber;
 
     /// <summary>The inbox state as a comparable value, to prove that every step moves the message forward.</summary>
     public (bool Consumed, bool Delivered, long? LastSequence, bool Continue) Progress =>
         (IsMessageConsumed, IsOutboxDelivered, LastSequence, ContinueProcessing);
 
-    /// <summary>Claims the inbox row in the same round trip as <paramref name="query"/>, the transaction's next query.</summary>
-    public async Task<T> ClaimWith<T>(Func<Task<T>> query)
-    {
-        var ahead = statements.ClaimAheadOfNextQuery(request);
-        DurableTransaction.SendAheadOfNextQuery(db, ahead);
-        T result;
-        try
-        {
-            result = await query();
-        }
-        finally
-        {
-            DurableTransaction.TakeStatementAhead(db); // withdrawn if the query did not reach the database
-        }
-
-        Resolve(ahead.Result ?? await statements.Claim(db, request, CancellationToken));
-        return result;
-    }
-
-    /// <summary>Claims the inbox row in a round trip of its own.</summary>
-    public async Task Claim() => Resolve(await statements.Claim(db, request, CancellationToken));
-
-    private void Resolve(InboxClaim found)
-    {
-        _claim = found;
-        Consumed = found.Consumed;
-        Delivered = found.IsNew ? null : found.Delivered;
-        LastSequence = found.LastSequenceNumber;
-        ConsumedBefore = !found.IsNew && found.Consumed.HasValue;
-    }
-
     public override async Task SetConsumed()
     {
-        if (_claim is null)
-        {
-            await Claim(); // nothing claimed it on the way (a filter that stopped the message before the saga)
-        }
-
-        if (ConsumedBefore)
-        {
-            return; // an earlier delivery's effects stand; the factory delivers its messages
-        }
-
-        var claim = Claimed;
         List<OutboxMessage> written;
         lock (_addLock)
         {
@@ -168,7 +112,7 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
         else
         {
             rows = await db.Set<OutboxMessage>()
-                .Where(x => x.InboxMessageId == request.MessageId && x.InboxConsumerId == ConsumerId && x.SequenceNumber > last)
+                .Where(x => x.InboxMessageId == claim.MessageId && x.InboxConsumerId == ConsumerId && x.SequenceNumber > last)
                 .OrderBy(x => x.SequenceNumber)
                 .Take(Options.MessageDeliveryLimit + 1)
                 .AsNoTracking()
@@ -202,11 +146,11 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
             return Task.CompletedTask;
         }
 
-        return statements.Cleanup(db, Claimed, Delivered, LastSequence, CancellationToken);
+        return statements.Cleanup(db, claim, Delivered, LastSequence, CancellationToken);
     }
 
     /// <summary>Records delivery progress made under the lock (a partial batch of a long outbox).</summary>
-    public Task SaveProgress() => statements.RecordProgress(db, Claimed, Delivered, LastSequence, CancellationToken);
+    public Task SaveProgress() => statements.RecordProgress(db, claim, Delivered, LastSequence, CancellationToken);
 
     /// <summary>The consuming transaction committed: what follows (delivery from memory) runs without the row lock.</summary>
     public void LeaveTransaction() => _inTransaction = false;
@@ -214,7 +158,7 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
     public override Task AddSend<T>(SendContext<T> context)
     {
         var row = OutboxMessageFactory.Create(context, SerializerContext, time);
-        row.InboxMessageId = request.MessageId;
+        row.InboxMessageId = claim.MessageId;
         row.InboxConsumerId = ConsumerId;
 
         // A consumer may publish from several tasks at once.

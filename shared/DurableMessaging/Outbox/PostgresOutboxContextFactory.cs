@@ -1,6 +1,5 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Platform.DurableMessaging.Sagas;
 
 namespace Platform.DurableMessaging.Outbox;
 
@@ -17,8 +16,7 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
     TDbContext db,
     IServiceProvider provider,
     DurableMessagingMetrics metrics,
-    TimeProvider time,
-    ClaimWithSagaLock claimWithSagaLock)
+    TimeProvider time)
     : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
 {
@@ -31,24 +29,16 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
         var messageId = context.GetOriginalMessageId()
             ?? throw new MessageException(typeof(T), "The inbox needs a MessageId");
         var statements = InboxStatements.For(db);
-        // A saga's repository claims with its row lock, in one round trip; every other consumer is claimed before it runs.
-        var claimBySaga = claimWithSagaLock.For(options);
 
         for (var step = 0; step < MaxSteps; step++)
         {
             var outbox = await DurableTransaction.RunAsync(db, async () =>
             {
-                var request = new InboxClaimRequest(messageId, options.ConsumerId, time.GetUtcNow().UtcDateTime, context.ExpirationTime?.ToUniversalTime());
-                var claim = claimBySaga ? null : await statements.Claim(db, request, context.CancellationToken);
-                var outbox = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, statements, request, claim, metrics, time);
+                var claim = await statements.Claim(db, messageId, options.ConsumerId, time.GetUtcNow().UtcDateTime,
+                    context.ExpirationTime?.ToUniversalTime(), context.CancellationToken);
+                var outbox = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, statements, claim, metrics, time);
                 var before = outbox.Progress;
                 await next.Send(outbox);
-                if (outbox.ConsumedBefore)
-                {
-                    // The saga's claim found a redelivery of a consumed message and the saga did not run: the step becomes
-                    // what it is when the claim comes first, a delivery (or completion) of the earlier outcome.
-                    await next.Send(outbox);
-                }
                 if (outbox is { ConsumedNow: false, ContinueProcessing: true })
                 {
                     if (outbox.IsOutboxDelivered)

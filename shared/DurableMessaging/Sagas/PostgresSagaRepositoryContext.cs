@@ -25,17 +25,12 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
     private const string InsertSavepoint = "saga_insert";
 
     private readonly ConsumeContext<TMessage> _consumeContext = consumeContext;
-    private (Guid CorrelationId, TSaga? Instance)? _locked;
-
-    /// <summary>The instance was already loaded under its row lock (with the inbox claim); <see cref="Load"/> uses it.</summary>
-    public void Locked(Guid correlationId, TSaga? instance) => _locked = (correlationId, instance);
 
     public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
         factory.CreateSagaConsumeContext(db, _consumeContext, instance, SagaConsumeContextMode.Add);
 
     public async Task<SagaConsumeContext<TSaga, TMessage>?> Insert(TSaga instance)
     {
-        _locked = null; // whatever the insert finds, a Load after it must read the row again
         var entry = db.Set<TSaga>().Add(instance);
         // Behind a savepoint, a duplicate key rolls back only this insert and the transaction stays usable for the Load
         // that follows.
@@ -65,10 +60,7 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
 
     public async Task<SagaConsumeContext<TSaga, TMessage>?> Load(Guid correlationId)
     {
-        var instance = _locked is { } locked && locked.CorrelationId == correlationId
-            ? locked.Instance
-            : await SagaRowLock<TSaga>.Load(db, correlationId, metrics, CancellationToken);
-        _locked = null;
+        var instance = await SagaRowLock<TSaga>.Load(db, correlationId, metrics, CancellationToken);
         return instance is null
             ? null
             : await factory.CreateSagaConsumeContext(db, _consumeContext, instance, SagaConsumeContextMode.Load);

@@ -18,40 +18,12 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
 {
     public Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next)
         where T : class =>
-        WithinTransaction(context, async outbox =>
-        {
-            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, metrics);
-            if (outbox is { ClaimPending: true })
-            {
-                // The inbox claim and the instance's row lock share one round trip, the claim first as always: a
-                // redelivery waits on the inbox row, then finds the message consumed and leaves the saga alone.
-                var correlationId = context.CorrelationId
-                    ?? throw new SagaException("The CorrelationId was not specified", typeof(TSaga), typeof(T));
-                var instance = await outbox.ClaimWith(() => SagaRowLock<TSaga>.Load(db, correlationId, metrics, context.CancellationToken));
-                if (outbox.ConsumedBefore)
-                {
-                    return;
-                }
-
-                repositoryContext.Locked(correlationId, instance);
-            }
-
-            await next.Send(repositoryContext);
-        });
+        WithinTransaction(context, () => next.Send(new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, metrics)));
 
     public Task SendQuery<T>(ConsumeContext<T> context, ISagaQuery<TSaga> query, IPipe<SagaRepositoryQueryContext<TSaga, T>> next)
         where T : class =>
-        WithinTransaction(context, async outbox =>
+        WithinTransaction(context, async () =>
         {
-            if (outbox is { ClaimPending: true })
-            {
-                await outbox.Claim();
-                if (outbox.ConsumedBefore)
-                {
-                    return;
-                }
-            }
-
             // Locked in id order: two queries matching overlapping sets never wait on each other in a cycle (40P01).
             var ids = await db.Set<TSaga>().AsNoTracking().Where(query.FilterExpression).Select(x => x.CorrelationId)
                 .OrderBy(x => x)
@@ -82,17 +54,17 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
 
     public void Probe(ProbeContext context) => context.Add("persistence", "postgres");
 
-    private Task WithinTransaction(ConsumeContext context, Func<IOutboxTransactionContext?, Task> callback)
+    private Task WithinTransaction(ConsumeContext context, Func<Task> callback)
     {
         // Inside the consumer outbox: its transaction is open and its save, with the commit, follows the saga.
         if (context.TryGetPayload<IOutboxTransactionContext>(out var outbox) && outbox.InTransaction)
         {
-            return callback(outbox);
+            return callback();
         }
 
         return DurableTransaction.RunAsync(db, async () =>
         {
-            await callback(null);
+            await callback();
             await DurableTransaction.SaveChangesAndCommitAsync(db, context.CancellationToken);
         }, context.CancellationToken);
     }

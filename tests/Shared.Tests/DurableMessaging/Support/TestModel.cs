@@ -24,12 +24,6 @@ public sealed class DurableTestDbContext(DbContextOptions<DurableTestDbContext> 
             saga.Property(x => x.CorrelationId).ValueGeneratedNever();
             saga.Property(x => x.Version).IsRowVersion();
         });
-        modelBuilder.Entity<TallyState>(saga =>
-        {
-            saga.HasKey(x => x.CorrelationId);
-            saga.Property(x => x.CorrelationId).ValueGeneratedNever();
-            saga.Property(x => x.Version).IsRowVersion();
-        });
         modelBuilder.Entity<Effect>(effect => effect.HasKey(x => x.Id));
     }
 
