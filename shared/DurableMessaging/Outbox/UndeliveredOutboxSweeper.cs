@@ -124,19 +124,34 @@ internal sealed class UndeliveredOutboxSweeper<TDbContext>(
         }, cancellationToken);
     }
 
-    private async Task CountBacklog(CancellationToken cancellationToken)
+    internal async Task<long> CountBacklog(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        metrics.SetUndeliveredBacklog(
-            await db.Set<InboxState>().LongCountAsync(x => x.Consumed != null && x.Delivered == null, cancellationToken));
+        // A consumed message is undelivered exactly while its outbox rows exist: they are written with "consumed" and
+        // deleted with "delivered", in one transaction each. Counted from them, as inbox_state has no index on either.
+        var backlog = await db.Set<OutboxMessage>()
+            .Where(x => x.InboxMessageId != null)
+            .Select(x => new { x.InboxMessageId, x.InboxConsumerId })
+            .Distinct()
+            .LongCountAsync(cancellationToken);
+        metrics.SetUndeliveredBacklog(backlog);
+        return backlog;
     }
 
     private static string BuildClaimSql(DbContext db)
     {
-        var names = ModelNames.For<InboxState>(db);
-        var consumed = names.Column(nameof(InboxState.Consumed));
-        return $"SELECT * FROM {names.Table} WHERE {consumed} < {{0}} AND {names.Column(nameof(InboxState.Delivered))} IS NULL " +
-               $"ORDER BY {consumed} LIMIT 1 FOR UPDATE SKIP LOCKED";
+        var inbox = ModelNames.For<InboxState>(db);
+        var outbox = ModelNames.For<OutboxMessage>(db);
+        var consumed = inbox.Column(nameof(InboxState.Consumed));
+        var inboxMessageId = outbox.Column(nameof(OutboxMessage.InboxMessageId));
+        var inboxConsumerId = outbox.Column(nameof(OutboxMessage.InboxConsumerId));
+        // Starts from the outbox rows (few: they live until delivered) and reaches each inbox row by its key; inbox_state
+        // keeps no index on consumed or delivered so that its updates stay HOT (DurableMessagingModelBuilderExtensions).
+        return $"SELECT i.* FROM (SELECT DISTINCT {inboxMessageId}, {inboxConsumerId} FROM {outbox.Table} WHERE {inboxMessageId} IS NOT NULL) AS m " +
+               $"JOIN {inbox.Table} AS i ON i.{inbox.Column(nameof(InboxState.MessageId))} = m.{inboxMessageId} " +
+               $"AND i.{inbox.Column(nameof(InboxState.ConsumerId))} = m.{inboxConsumerId} " +
+               $"WHERE i.{consumed} < {{0}} AND i.{inbox.Column(nameof(InboxState.Delivered))} IS NULL " +
+               $"ORDER BY i.{consumed} LIMIT 1 FOR UPDATE OF i SKIP LOCKED";
     }
 }

@@ -230,16 +230,24 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure) : IClassFi
             await dying.StopAsync();
         }
 
-        // Another service on the same database, that never consumes the orphan's queue.
+        // Another service on the same database, that never consumes the orphan's queue. Its clock starts an hour back,
+        // so the orphan is too recent to sweep until the test moves it: first it only counts the backlog.
+        var clock = new ManualTime(DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
         await using var sweeper = await DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "sweeper",
-            x => x.AddPostgresOutbox<DurableTestDbContext>(o => o.UndeliveredSweepAfter = TimeSpan.FromSeconds(1)));
+            x => x.AddPostgresOutbox<DurableTestDbContext>(o => o.UndeliveredSweepAfter = TimeSpan.FromSeconds(1)),
+            s => s.AddSingleton<TimeProvider>(clock));
+        var sweep = sweeper.Services.GetServices<IHostedService>().OfType<UndeliveredOutboxSweeper<DurableTestDbContext>>().Single();
+        Assert.Equal(1, await sweep.CountBacklog(CancellationToken.None));
+        Assert.Empty(observed.Items);
 
+        clock.Advance(TimeSpan.FromHours(2));
         await Eventually.TrueAsync(
             () => Task.FromResult(observed.Items.Any(o => o.Message.OrderId == orderId)), "the swept event arrived", TimeSpan.FromSeconds(60));
         await Eventually.TrueAsync(async () => await DeliveredAt(database, messageId) is not null, "the sweep recorded the delivery");
         await using var db = DurableTestDbContext.Open(database);
         Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync());
         Assert.Single(observed.Items, o => o.Message.OrderId == orderId);
+        Assert.Equal(0, await sweep.CountBacklog(CancellationToken.None));
     }
 
     // In its own async method: MassTransit sets its log context (an AsyncLocal) while publishing, and a value set in

@@ -24,6 +24,354 @@ namespace Platform.Egress.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.InboxState", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("Consumed")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consumed");
+
+                    b.Property<Guid>("ConsumerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consumer_id");
+
+                    b.Property<DateTime?>("Delivered")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered");
+
+                    b.Property<DateTime?>("ExpirationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expiration_time");
+
+                    b.Property<long?>("LastSequenceNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence_number");
+
+                    b.Property<Guid>("LockId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lock_id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("ReceiveCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("receive_count");
+
+                    b.Property<DateTime>("Received")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Received");
+
+                    b.ToTable("inbox_state", "egress");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 80);
+                });
+
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("SequenceNumber")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence_number");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("SequenceNumber"));
+
+                    b.Property<string>("DestinationAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("destination_address");
+
+                    b.Property<DateTime?>("EnqueueTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enqueue_time");
+
+                    b.Property<Guid?>("InboxConsumerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inbox_consumer_id");
+
+                    b.Property<Guid?>("InboxMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inbox_message_id");
+
+                    b.Property<Guid?>("OutboxId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outbox_id");
+
+                    b.Property<DateTime>("SentTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_time");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Envelope", "Platform.DurableMessaging.Outbox.OutboxMessage.Envelope#MessageEnvelope", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Body")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("body");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("content_type");
+
+                            b1.Property<Guid?>("ConversationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("conversation_id");
+
+                            b1.Property<Guid?>("CorrelationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("correlation_id");
+
+                            b1.Property<DateTime?>("ExpirationTime")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("expiration_time");
+
+                            b1.Property<string>("FaultAddress")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("fault_address");
+
+                            b1.Property<string>("Headers")
+                                .HasColumnType("text")
+                                .HasColumnName("headers");
+
+                            b1.Property<Guid?>("InitiatorId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("initiator_id");
+
+                            b1.Property<Guid>("MessageId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("message_id");
+
+                            b1.Property<string>("MessageType")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("message_type");
+
+                            b1.Property<string>("Properties")
+                                .HasColumnType("text")
+                                .HasColumnName("properties");
+
+                            b1.Property<Guid?>("RequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("request_id");
+
+                            b1.Property<string>("ResponseAddress")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("response_address");
+
+                            b1.Property<string>("SourceAddress")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("source_address");
+                        });
+
+                    b.HasKey("SequenceNumber");
+
+                    b.HasIndex("OutboxId", "SequenceNumber")
+                        .IsUnique();
+
+                    b.HasIndex("InboxMessageId", "InboxConsumerId", "SequenceNumber")
+                        .IsUnique();
+
+                    b.ToTable("outbox_message", "egress");
+                });
+
+            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxState", b =>
+                {
+                    b.Property<Guid>("OutboxId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outbox_id");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<DateTime?>("DeadLettered")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dead_lettered");
+
+                    b.Property<DateTime?>("Delivered")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered");
+
+                    b.Property<int>("DeliveryAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("delivery_attempts");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LastSequenceNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence_number");
+
+                    b.Property<Guid>("LockId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lock_id");
+
+                    b.HasKey("OutboxId");
+
+                    b.HasIndex("Created")
+                        .HasFilter("dead_lettered IS NULL");
+
+                    b.ToTable("outbox_state", "egress");
+                });
+
+            modelBuilder.Entity("Platform.DurableMessaging.Scheduling.ScheduledMessageCancellation", b =>
+                {
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("token_id");
+
+                    b.Property<DateTime>("Cancelled")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("TokenId");
+
+                    b.HasIndex("Cancelled");
+
+                    b.ToTable("scheduled_message_cancellation", "egress");
+                });
+
+            modelBuilder.Entity("Platform.DurableMessaging.Scheduling.ScheduledMessageEntry", b =>
+                {
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("token_id");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<DateTime?>("DeadLettered")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dead_lettered");
+
+                    b.Property<int>("DeliveryAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("delivery_attempts");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("destination");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("TraceState")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("trace_state");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Envelope", "Platform.DurableMessaging.Scheduling.ScheduledMessageEntry.Envelope#MessageEnvelope", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Body")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("body");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("content_type");
+
+                            b1.Property<Guid?>("ConversationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("conversation_id");
+
+                            b1.Property<Guid?>("CorrelationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("correlation_id");
+
+                            b1.Property<DateTime?>("ExpirationTime")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("expiration_time");
+
+                            b1.Property<string>("FaultAddress")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("fault_address");
+
+                            b1.Property<string>("Headers")
+                                .HasColumnType("text")
+                                .HasColumnName("headers");
+
+                            b1.Property<Guid?>("InitiatorId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("initiator_id");
+
+                            b1.Property<Guid>("MessageId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("message_id");
+
+                            b1.Property<string>("MessageType")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("message_type");
+
+                            b1.Property<string>("Properties")
+                                .HasColumnType("text")
+                                .HasColumnName("properties");
+
+                            b1.Property<Guid?>("RequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("request_id");
+
+                            b1.Property<string>("ResponseAddress")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("response_address");
+
+                            b1.Property<string>("SourceAddress")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("source_address");
+                        });
+
+                    b.HasKey("TokenId");
+
+                    b.HasIndex("DueAt")
+                        .HasFilter("dead_lettered IS NULL");
+
+                    b.ToTable("scheduled_message", "egress");
+                });
+
             modelBuilder.Entity("Platform.Egress.Apps.SinchAppConnection", b =>
                 {
                     b.Property<string>("AppId")
@@ -327,347 +675,6 @@ namespace Platform.Egress.Persistence.Migrations
                     b.HasIndex("AppId", "ContactId");
 
                     b.ToTable("identity_consent", "egress");
-                });
-
-            modelBuilder.Entity("Platform.DurableMessaging.Outbox.InboxState", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime?>("Consumed")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("consumed");
-
-                    b.Property<Guid>("ConsumerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("consumer_id");
-
-                    b.Property<DateTime?>("Delivered")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("delivered");
-
-                    b.Property<DateTime?>("ExpirationTime")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expiration_time");
-
-                    b.Property<long?>("LastSequenceNumber")
-                        .HasColumnType("bigint")
-                        .HasColumnName("last_sequence_number");
-
-                    b.Property<Guid>("LockId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("lock_id");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("message_id");
-
-                    b.Property<int>("ReceiveCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("receive_count");
-
-                    b.Property<DateTime>("Received")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("received");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Consumed")
-                        .HasFilter("delivered IS NULL");
-
-                    b.HasIndex("Delivered");
-
-                    b.ToTable("inbox_state", "egress");
-                });
-
-            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxMessage", b =>
-                {
-                    b.Property<long>("SequenceNumber")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence_number");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("SequenceNumber"));
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("body");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("content_type");
-
-                    b.Property<Guid?>("ConversationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("conversation_id");
-
-                    b.Property<Guid?>("CorrelationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("correlation_id");
-
-                    b.Property<string>("DestinationAddress")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("destination_address");
-
-                    b.Property<DateTime?>("EnqueueTime")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("enqueue_time");
-
-                    b.Property<DateTime?>("ExpirationTime")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expiration_time");
-
-                    b.Property<string>("FaultAddress")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("fault_address");
-
-                    b.Property<string>("Headers")
-                        .HasColumnType("text")
-                        .HasColumnName("headers");
-
-                    b.Property<Guid?>("InboxConsumerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("inbox_consumer_id");
-
-                    b.Property<Guid?>("InboxMessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("inbox_message_id");
-
-                    b.Property<Guid?>("InitiatorId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("initiator_id");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("message_id");
-
-                    b.Property<string>("MessageType")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("message_type");
-
-                    b.Property<Guid?>("OutboxId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("outbox_id");
-
-                    b.Property<string>("Properties")
-                        .HasColumnType("text")
-                        .HasColumnName("properties");
-
-                    b.Property<Guid?>("RequestId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("request_id");
-
-                    b.Property<string>("ResponseAddress")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("response_address");
-
-                    b.Property<DateTime>("SentTime")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_time");
-
-                    b.Property<string>("SourceAddress")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("source_address");
-
-                    b.HasKey("SequenceNumber");
-
-                    b.HasIndex("EnqueueTime");
-
-                    b.HasIndex("OutboxId", "SequenceNumber")
-                        .IsUnique();
-
-                    b.HasIndex("InboxMessageId", "InboxConsumerId", "SequenceNumber")
-                        .IsUnique();
-
-                    b.ToTable("outbox_message", "egress");
-                });
-
-            modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxState", b =>
-                {
-                    b.Property<Guid>("OutboxId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("outbox_id");
-
-                    b.Property<DateTime>("Created")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created");
-
-                    b.Property<DateTime?>("DeadLettered")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("dead_lettered");
-
-                    b.Property<DateTime?>("Delivered")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("delivered");
-
-                    b.Property<int>("DeliveryAttempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("delivery_attempts");
-
-                    b.Property<string>("LastError")
-                        .HasColumnType("text")
-                        .HasColumnName("last_error");
-
-                    b.Property<long?>("LastSequenceNumber")
-                        .HasColumnType("bigint")
-                        .HasColumnName("last_sequence_number");
-
-                    b.Property<Guid>("LockId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("lock_id");
-
-                    b.HasKey("OutboxId");
-
-                    b.HasIndex("Created")
-                        .HasFilter("dead_lettered IS NULL");
-
-                    b.ToTable("outbox_state", "egress");
-                });
-
-            modelBuilder.Entity("Platform.DurableMessaging.Scheduling.ScheduledMessageCancellation", b =>
-                {
-                    b.Property<Guid>("TokenId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("token_id");
-
-                    b.Property<DateTime>("Cancelled")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("cancelled");
-
-                    b.Property<long?>("Sequence")
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence");
-
-                    b.HasKey("TokenId");
-
-                    b.HasIndex("Cancelled");
-
-                    b.ToTable("scheduled_message_cancellation", "egress");
-                });
-
-            modelBuilder.Entity("Platform.DurableMessaging.Scheduling.ScheduledMessageEntry", b =>
-                {
-                    b.Property<Guid>("TokenId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("token_id");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("body");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("content_type");
-
-                    b.Property<Guid?>("ConversationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("conversation_id");
-
-                    b.Property<Guid?>("CorrelationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("correlation_id");
-
-                    b.Property<DateTime>("Created")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created");
-
-                    b.Property<DateTime?>("DeadLettered")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("dead_lettered");
-
-                    b.Property<int>("DeliveryAttempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("delivery_attempts");
-
-                    b.Property<string>("Destination")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("destination");
-
-                    b.Property<DateTime>("DueAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("due_at");
-
-                    b.Property<DateTime?>("ExpirationTime")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expiration_time");
-
-                    b.Property<string>("FaultAddress")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("fault_address");
-
-                    b.Property<string>("Headers")
-                        .HasColumnType("text")
-                        .HasColumnName("headers");
-
-                    b.Property<Guid?>("InitiatorId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("initiator_id");
-
-                    b.Property<string>("LastError")
-                        .HasColumnType("text")
-                        .HasColumnName("last_error");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("message_id");
-
-                    b.Property<string>("MessageType")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("message_type");
-
-                    b.Property<string>("Properties")
-                        .HasColumnType("text")
-                        .HasColumnName("properties");
-
-                    b.Property<Guid?>("RequestId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("request_id");
-
-                    b.Property<string>("ResponseAddress")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("response_address");
-
-                    b.Property<string>("SourceAddress")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("source_address");
-
-                    b.Property<string>("TraceParent")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("trace_parent");
-
-                    b.Property<string>("TraceState")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)")
-                        .HasColumnName("trace_state");
-
-                    b.HasKey("TokenId");
-
-                    b.HasIndex("DueAt")
-                        .HasFilter("dead_lettered IS NULL");
-
-                    b.ToTable("scheduled_message", "egress");
                 });
 
             modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxMessage", b =>

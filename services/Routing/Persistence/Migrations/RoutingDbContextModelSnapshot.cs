@@ -71,12 +71,11 @@ namespace Platform.Routing.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Consumed")
-                        .HasFilter("delivered IS NULL");
-
-                    b.HasIndex("Delivered");
+                    b.HasIndex("Received");
 
                     b.ToTable("inbox_state", "routing");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 80);
                 });
 
             modelBuilder.Entity("Platform.DurableMessaging.Outbox.OutboxMessage", b =>
@@ -88,25 +87,6 @@ namespace Platform.Routing.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("SequenceNumber"));
 
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("body");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("content_type");
-
-                    b.Property<Guid?>("ConversationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("conversation_id");
-
-                    b.Property<Guid?>("CorrelationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("correlation_id");
-
                     b.Property<string>("DestinationAddress")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -116,19 +96,6 @@ namespace Platform.Routing.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("enqueue_time");
 
-                    b.Property<DateTime?>("ExpirationTime")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expiration_time");
-
-                    b.Property<string>("FaultAddress")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("fault_address");
-
-                    b.Property<string>("Headers")
-                        .HasColumnType("text")
-                        .HasColumnName("headers");
-
                     b.Property<Guid?>("InboxConsumerId")
                         .HasColumnType("uuid")
                         .HasColumnName("inbox_consumer_id");
@@ -137,48 +104,83 @@ namespace Platform.Routing.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("inbox_message_id");
 
-                    b.Property<Guid?>("InitiatorId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("initiator_id");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("message_id");
-
-                    b.Property<string>("MessageType")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("message_type");
-
                     b.Property<Guid?>("OutboxId")
                         .HasColumnType("uuid")
                         .HasColumnName("outbox_id");
-
-                    b.Property<string>("Properties")
-                        .HasColumnType("text")
-                        .HasColumnName("properties");
-
-                    b.Property<Guid?>("RequestId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("request_id");
-
-                    b.Property<string>("ResponseAddress")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("response_address");
 
                     b.Property<DateTime>("SentTime")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_time");
 
-                    b.Property<string>("SourceAddress")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("source_address");
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Envelope", "Platform.DurableMessaging.Outbox.OutboxMessage.Envelope#MessageEnvelope", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Body")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("body");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("content_type");
+
+                            b1.Property<Guid?>("ConversationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("conversation_id");
+
+                            b1.Property<Guid?>("CorrelationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("correlation_id");
+
+                            b1.Property<DateTime?>("ExpirationTime")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("expiration_time");
+
+                            b1.Property<string>("FaultAddress")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("fault_address");
+
+                            b1.Property<string>("Headers")
+                                .HasColumnType("text")
+                                .HasColumnName("headers");
+
+                            b1.Property<Guid?>("InitiatorId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("initiator_id");
+
+                            b1.Property<Guid>("MessageId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("message_id");
+
+                            b1.Property<string>("MessageType")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("message_type");
+
+                            b1.Property<string>("Properties")
+                                .HasColumnType("text")
+                                .HasColumnName("properties");
+
+                            b1.Property<Guid?>("RequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("request_id");
+
+                            b1.Property<string>("ResponseAddress")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("response_address");
+
+                            b1.Property<string>("SourceAddress")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("source_address");
+                        });
 
                     b.HasKey("SequenceNumber");
-
-                    b.HasIndex("EnqueueTime");
 
                     b.HasIndex("OutboxId", "SequenceNumber")
                         .IsUnique();
@@ -258,25 +260,6 @@ namespace Platform.Routing.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("token_id");
 
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("body");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("content_type");
-
-                    b.Property<Guid?>("ConversationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("conversation_id");
-
-                    b.Property<Guid?>("CorrelationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("correlation_id");
-
                     b.Property<DateTime>("Created")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created");
@@ -299,53 +282,9 @@ namespace Platform.Routing.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
-                    b.Property<DateTime?>("ExpirationTime")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expiration_time");
-
-                    b.Property<string>("FaultAddress")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("fault_address");
-
-                    b.Property<string>("Headers")
-                        .HasColumnType("text")
-                        .HasColumnName("headers");
-
-                    b.Property<Guid?>("InitiatorId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("initiator_id");
-
                     b.Property<string>("LastError")
                         .HasColumnType("text")
                         .HasColumnName("last_error");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("message_id");
-
-                    b.Property<string>("MessageType")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("message_type");
-
-                    b.Property<string>("Properties")
-                        .HasColumnType("text")
-                        .HasColumnName("properties");
-
-                    b.Property<Guid?>("RequestId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("request_id");
-
-                    b.Property<string>("ResponseAddress")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("response_address");
-
-                    b.Property<string>("SourceAddress")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("source_address");
 
                     b.Property<string>("TraceParent")
                         .HasMaxLength(128)
@@ -356,6 +295,74 @@ namespace Platform.Routing.Persistence.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
                         .HasColumnName("trace_state");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Envelope", "Platform.DurableMessaging.Scheduling.ScheduledMessageEntry.Envelope#MessageEnvelope", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Body")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("body");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("content_type");
+
+                            b1.Property<Guid?>("ConversationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("conversation_id");
+
+                            b1.Property<Guid?>("CorrelationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("correlation_id");
+
+                            b1.Property<DateTime?>("ExpirationTime")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("expiration_time");
+
+                            b1.Property<string>("FaultAddress")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("fault_address");
+
+                            b1.Property<string>("Headers")
+                                .HasColumnType("text")
+                                .HasColumnName("headers");
+
+                            b1.Property<Guid?>("InitiatorId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("initiator_id");
+
+                            b1.Property<Guid>("MessageId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("message_id");
+
+                            b1.Property<string>("MessageType")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("message_type");
+
+                            b1.Property<string>("Properties")
+                                .HasColumnType("text")
+                                .HasColumnName("properties");
+
+                            b1.Property<Guid?>("RequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("request_id");
+
+                            b1.Property<string>("ResponseAddress")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("response_address");
+
+                            b1.Property<string>("SourceAddress")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("source_address");
+                        });
 
                     b.HasKey("TokenId");
 
