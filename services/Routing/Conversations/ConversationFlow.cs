@@ -48,6 +48,9 @@ internal sealed class ConversationFlow(ConversationStateMachine machine)
 
         saga.ConversationMetadata = message.ConversationMetadata ?? saga.ConversationMetadata;
         ApplyContact(saga, context.Message.Contact);
+        // A contact resolved after the intake stored the message but before this conversation existed was kept for it
+        // (docs/routing.md, "Facts before their message"); it is the later fact, so it wins.
+        ApplyContact(saga, await PendingFacts.TakeContactAsync(Db(context), message.SinchMessageId, context.CancellationToken));
         await context.Publish(new TranscriptEntryAdded
         {
             ConversationId = saga.CorrelationId,

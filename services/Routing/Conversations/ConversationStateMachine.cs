@@ -21,8 +21,8 @@ public sealed class ConversationStateMachine : MassTransitStateMachine<Conversat
         InstanceState(x => x.CurrentState);
 
         Event(() => MessageArrived, e => e.CorrelateById(c => c.Message.ConversationId));
-        // Published only once the message's transcript entry exists, and with it the CustomerMessageArrived that opens the
-        // conversation; the two race to the saga, so a contact that arrives first is retried, not dropped.
+        // Published only for a conversation that exists (a contact for one still opening is kept for the saga to take,
+        // docs/routing.md, "Facts before their message"); should one find none all the same, it is retried, not dropped.
         Event(() => ContactChanged, e =>
         {
             e.CorrelateById(c => c.Message.ConversationId);

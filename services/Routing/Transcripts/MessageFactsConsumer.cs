@@ -34,6 +34,14 @@ public sealed class MessageFactsConsumer(RoutingDbContext db, TimeProvider clock
         // The name goes on the conversation's customer messages that have none yet, and on the conversation.
         await db.Transcript.Where(e => e.ConversationId == entry.ConversationId && e.Author == Authors.Customer && e.AuthorName == null)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.AuthorName, resolved.DisplayName), context.CancellationToken);
+        if (!await db.Conversations.AnyAsync(c => c.CorrelationId == entry.ConversationId, context.CancellationToken))
+        {
+            // Stored, but its conversation's first message is still in flight: an event now would find no conversation
+            // and wait for a redelivery. The saga takes the fact when it records the message, under the lock held here.
+            await KeepAsync(sinchMessageId, PendingFacts.Contact, contact, context.CancellationToken);
+            return;
+        }
+
         await context.Publish(new ConversationContactChanged { ConversationId = entry.ConversationId, Contact = contact }, context.CancellationToken);
     }
 

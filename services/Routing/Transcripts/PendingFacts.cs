@@ -28,6 +28,24 @@ internal static class PendingFacts
         }
     }
 
+    /// <summary>
+    /// Takes the contact kept for a message that was stored before its conversation existed (see
+    /// <c>MessageFactsConsumer</c>): under the message's lock, so a contact arriving at the same time either is kept
+    /// before this looks or finds the conversation after this transaction commits.
+    /// </summary>
+    public static async Task<ContactDetails?> TakeContactAsync(RoutingDbContext db, string sinchMessageId, CancellationToken cancellationToken)
+    {
+        await MessageLocks.LockAsync(db, sinchMessageId, cancellationToken);
+        var fact = await db.PendingFacts.FindAsync([sinchMessageId, Contact], cancellationToken);
+        if (fact is null)
+        {
+            return null;
+        }
+
+        db.PendingFacts.Remove(fact);
+        return JsonSerializer.Deserialize<ContactDetails>(fact.Json);
+    }
+
     /// <summary>Applies and removes the facts kept for the entry's message; returns the contact, when one was kept.</summary>
     public static async Task<ContactDetails?> ApplyAsync(RoutingDbContext db, TranscriptEntry entry, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.DurableMessaging.Scheduling;
 using Platform.Routing.Tests.Support;
 using Platform.Routing.Transcripts;
 using Platform.Testing;
@@ -71,6 +73,35 @@ public sealed class TranscriptFactsTests(RoutingFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_contact_resolved_while_the_conversation_is_still_opening_names_it_without_waiting_for_a_redelivery()
+    {
+        var message = Customers.Text("hello", Customers.NewConversation(), identity: Customers.NewIdentity());
+        var id = CorrelationIds.ForSinchConversation(message.SinchConversationId!);
+        await using var holder = Routing.OpenDb();
+        await using var transaction = await holder.Database.BeginTransactionAsync();
+        // While this is held no conversation can be inserted: the saga opening this one stops at its save, with the
+        // message stored and everything before the save done. Reads and row locks still run.
+        await holder.Database.ExecuteSqlRawAsync("LOCK TABLE routing.conversations IN SHARE MODE");
+        await Peers.Publish(message);
+        // From the table: the transcript's API shows conversations that exist.
+        await Eventually.TrueAsync(async () => await Stored(message.SinchMessageId), "the message is stored");
+
+        await Peers.Publish(Resolved(message, "Mid Way"));
+        // Right: the fact waits on the message's lock behind the opening saga, or was kept for it. Wrong: its event found
+        // no conversation, failed its retries and was handed to the scheduler for a redelivery 30 s later.
+        await Eventually.TrueAsync(
+            async () => await AdvisoryLockWaits() > 0 || await ContactFactsKept(message.SinchMessageId) > 0 || await ContactChangeRedeliveries() > 0,
+            "the contact was handled as far as it can go while the conversation is opening");
+        var redeliveries = await ContactChangeRedeliveries();
+        await transaction.CommitAsync();
+
+        Assert.Equal(0, redeliveries);
+        var conversation = await Eventually.ReturnsAsync(() => Routing.ConversationAsync(id), c => c.DisplayName == "Mid Way", "the conversation has the name");
+        Assert.NotNull(conversation.ContactId);
+        Assert.Equal(0, await ContactFactsKept(message.SinchMessageId));
+    }
+
+    [Fact]
     public async Task Stored_media_replaces_the_channel_url_before_or_after_the_message_is_stored()
     {
         var sinchConversation = Customers.NewConversation();
@@ -139,6 +170,32 @@ public sealed class TranscriptFactsTests(RoutingFixture fixture) : IClassFixture
         Assert.Null(conversation.DisplayName);
         await using var db = Routing.OpenDb();
         Assert.Equal("", (await db.Conversations.FindAsync(id))!.Identity);
+    }
+
+    private async Task<int> AdvisoryLockWaits()
+    {
+        await using var db = Routing.OpenDb();
+        return await db.Database.SqlQueryRaw<int>(
+            "SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted " +
+            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())").SingleAsync();
+    }
+
+    private async Task<bool> Stored(string sinchMessageId)
+    {
+        await using var db = Routing.OpenDb();
+        return await db.Transcript.AnyAsync(e => e.SinchMessageId == sinchMessageId);
+    }
+
+    private async Task<int> ContactFactsKept(string sinchMessageId)
+    {
+        await using var db = Routing.OpenDb();
+        return await db.PendingFacts.CountAsync(f => f.SinchMessageId == sinchMessageId && f.Kind == "contact");
+    }
+
+    private async Task<int> ContactChangeRedeliveries()
+    {
+        await using var db = Routing.OpenDb();
+        return await db.Set<ScheduledMessageEntry>().CountAsync(m => m.Envelope.MessageType.Contains("ConversationContactChanged"));
     }
 
     private static TranscriptEntry AgentEntry(Guid conversationId, string sinchMessageId, string text, DateTimeOffset at) => new()
