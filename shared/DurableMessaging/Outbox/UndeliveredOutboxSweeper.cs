@@ -128,29 +128,34 @@ internal sealed class UndeliveredOutboxSweeper<TDbContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        // A consumed message is undelivered exactly while its outbox rows exist: they are written with "consumed" and
-        // deleted with "delivered", in one transaction each. Counted from them, as inbox_state has no index on either.
-        var backlog = await db.Set<OutboxMessage>()
-            .Where(x => x.InboxMessageId != null)
-            .Select(x => new { x.InboxMessageId, x.InboxConsumerId })
-            .Distinct()
-            .LongCountAsync(cancellationToken);
+        // Names from the EF model only, no values: nothing here comes from a message.
+        var sql = "SELECT count(*) AS \"Value\" FROM (" + UndeliveredSql(db) + ") AS m";
+        var backlog = await db.Database.SqlQueryRaw<long>(sql).SingleAsync(cancellationToken);
         metrics.SetUndeliveredBacklog(backlog);
         return backlog;
+    }
+
+    /// <summary>
+    /// The consumed but undelivered messages, as (message id, consumer id): exactly those with outbox rows, which are
+    /// written with "consumed" and deleted with "delivered", in one transaction each. Found from outbox_message (few rows:
+    /// they live until delivered) because inbox_state keeps no index on consumed or delivered, so that its updates stay
+    /// HOT (DurableMessagingModelBuilderExtensions).
+    /// </summary>
+    private static string UndeliveredSql(DbContext db)
+    {
+        var outbox = ModelNames.For<OutboxMessage>(db);
+        var inboxMessageId = outbox.Column(nameof(OutboxMessage.InboxMessageId));
+        return $"SELECT DISTINCT {inboxMessageId} AS message_id, {outbox.Column(nameof(OutboxMessage.InboxConsumerId))} AS consumer_id " +
+               $"FROM {outbox.Table} WHERE {inboxMessageId} IS NOT NULL";
     }
 
     private static string BuildClaimSql(DbContext db)
     {
         var inbox = ModelNames.For<InboxState>(db);
-        var outbox = ModelNames.For<OutboxMessage>(db);
         var consumed = inbox.Column(nameof(InboxState.Consumed));
-        var inboxMessageId = outbox.Column(nameof(OutboxMessage.InboxMessageId));
-        var inboxConsumerId = outbox.Column(nameof(OutboxMessage.InboxConsumerId));
-        // Starts from the outbox rows (few: they live until delivered) and reaches each inbox row by its key; inbox_state
-        // keeps no index on consumed or delivered so that its updates stay HOT (DurableMessagingModelBuilderExtensions).
-        return $"SELECT i.* FROM (SELECT DISTINCT {inboxMessageId}, {inboxConsumerId} FROM {outbox.Table} WHERE {inboxMessageId} IS NOT NULL) AS m " +
-               $"JOIN {inbox.Table} AS i ON i.{inbox.Column(nameof(InboxState.MessageId))} = m.{inboxMessageId} " +
-               $"AND i.{inbox.Column(nameof(InboxState.ConsumerId))} = m.{inboxConsumerId} " +
+        return $"SELECT i.* FROM ({UndeliveredSql(db)}) AS m " +
+               $"JOIN {inbox.Table} AS i ON i.{inbox.Column(nameof(InboxState.MessageId))} = m.message_id " +
+               $"AND i.{inbox.Column(nameof(InboxState.ConsumerId))} = m.consumer_id " +
                $"WHERE i.{consumed} < {{0}} AND i.{inbox.Column(nameof(InboxState.Delivered))} IS NULL " +
                $"ORDER BY i.{consumed} LIMIT 1 FOR UPDATE OF i SKIP LOCKED";
     }
