@@ -104,12 +104,23 @@ internal sealed class TickConsumer(Progress progress) : IConsumer<Tick>
     }
 }
 
-/// <summary>Counts arrivals and completes when the expected number arrived.</summary>
+/// <summary>Counts arrivals and completes when the expected number arrived; <see cref="Restart"/> begins the next round.</summary>
 internal sealed class Progress(int expected, bool outboxed = false)
 {
-    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<double> _lags = [];
+    private TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _count;
+
+    /// <summary>The next round on the same host: counting starts again from zero.</summary>
+    public void Restart()
+    {
+        Volatile.Write(ref _count, 0);
+        _done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lags)
+        {
+            _lags.Clear();
+        }
+    }
 
     public bool Outboxed => outboxed;
 

@@ -17,6 +17,8 @@ internal sealed class CpuMeter(int? targetProcessId = null)
     private readonly int _gen0AtStart = GC.CollectionCount(0);
     private readonly int _gen2AtStart = GC.CollectionCount(2);
     private readonly TimeSpan _pausedAtStart = GC.GetTotalPauseDuration();
+    private readonly TimeSpan _jitAtStart = System.Runtime.JitInfo.GetCompilationTime();
+    private readonly long _jittedAtStart = System.Runtime.JitInfo.GetCompiledMethodCount();
 
     /// <summary>CPU used since this meter was created; a process that started meanwhile counts from 0.</summary>
     public Reading Elapsed
@@ -46,18 +48,24 @@ internal sealed class CpuMeter(int? targetProcessId = null)
             }
 
             return new Reading(self, target, postgres, broker, GC.GetTotalAllocatedBytes() - _allocatedAtStart,
-                GC.CollectionCount(0) - _gen0AtStart, GC.CollectionCount(2) - _gen2AtStart, GC.GetTotalPauseDuration() - _pausedAtStart);
+                GC.CollectionCount(0) - _gen0AtStart, GC.CollectionCount(2) - _gen2AtStart, GC.GetTotalPauseDuration() - _pausedAtStart,
+                System.Runtime.JitInfo.GetCompilationTime() - _jitAtStart, System.Runtime.JitInfo.GetCompiledMethodCount() - _jittedAtStart);
         }
     }
 
-    public readonly record struct Reading(double Self, double Target, double Postgres, double Broker, long Allocated, int Gen0, int Gen2, TimeSpan GcPause)
+    /// <remarks>
+    /// <c>Jit</c> is the time this process spent compiling methods (every thread), part of <c>Self</c>: a service that
+    /// runs for hours compiles nothing per message, so a figure far from zero means the run measured warm-up too.
+    /// </remarks>
+    public readonly record struct Reading(double Self, double Target, double Postgres, double Broker, long Allocated, int Gen0, int Gen2, TimeSpan GcPause,
+        TimeSpan Jit, long JitMethods)
     {
         /// <summary>Microseconds of CPU per message: this process, the target, PostgreSQL, RabbitMQ; this process's allocations.</summary>
         public string PerMessage(int messages)
         {
             var target = Target > 0 ? string.Create(CultureInfo.InvariantCulture, $"target {Target * 1e6 / messages:F0}, ") : "";
             return string.Create(CultureInfo.InvariantCulture,
-                $"cpu µs/msg: self {Self * 1e6 / messages:F0}, {target}postgres {Postgres * 1e6 / messages:F0}, rabbitmq {Broker * 1e6 / messages:F0}; " +
+                $"cpu µs/msg: self {Self * 1e6 / messages:F0} (jit {Jit.TotalSeconds * 1e6 / messages:F0}, {JitMethods} methods), {target}postgres {Postgres * 1e6 / messages:F0}, rabbitmq {Broker * 1e6 / messages:F0}; " +
                 $"allocated {Allocated / 1024.0 / messages:F1} KiB/msg, {Gen0} gen0 and {Gen2} gen2 collections, GC pauses {GcPause.TotalMilliseconds:F0} ms");
         }
     }
