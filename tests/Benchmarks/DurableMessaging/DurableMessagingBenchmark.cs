@@ -30,7 +30,7 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
 
     public string Description =>
         "Saga events/s (Postgres+outbox vs in-memory), outbox vs direct publish (with database commands and time per message), scheduler lag p50/p99. " +
-        "Args: [--rounds 3] [--warmup 4] [--only saga|work|saga-outbox] [--saga-concurrency 8] [--cpu] [--allocations]";
+        "Args: [--rounds 3] [--warmup 4] [--only saga|work|saga-outbox|floor] [--saga-concurrency 8] [--cpu] [--allocations]";
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
