@@ -284,15 +284,10 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
     }
 
     /// <summary>
-    /// Starts a host wired like a service on a virtual host and database of its own: a queue of an earlier run, still
-    /// bound to the same message types, would otherwise take a copy of every message published here, and leave its
-    /// backlog for the next run of its kind to count.
-    /// </summary>
-    /// <summary>
     /// The host of <paramref name="service"/>, started on first use and kept for every later round, as a service runs for
-    /// hours: a host started per round compiled 500-700 methods during each measured PostgreSQL run (its own DI resolvers,
-    /// EF model and query cache, 25% of its CPU per event) against 13-65 for the in-memory repository, so the rounds
-    /// measured start-up rather than work. Each round counts from zero.
+    /// hours: a host started per round compiled 500-700 methods during each measured PostgreSQL run (a new host builds
+    /// its own DI resolvers, EF model and query cache; a quarter of its CPU per event) against 13-65 for the in-memory
+    /// repository, so the rounds measured start-up rather than work. Each round counts from zero.
     /// </summary>
     private static async Task<RunningHost> Started(string service, int expected, bool outboxed, Action<IBusRegistrationConfigurator> configure)
     {
@@ -318,6 +313,10 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
         Hosts.Clear();
     }
 
+    /// <summary>
+    /// Starts a host wired like a service on a virtual host and database of its own: a queue of another kind of host,
+    /// bound to the same message types, would otherwise take a copy of every message published here.
+    /// </summary>
     private static async Task<RunningHost> Start(string service, Action<IBusRegistrationConfigurator> configure, Progress progress)
     {
         var infrastructure = new InfrastructureFixture();
