@@ -50,6 +50,9 @@ internal sealed class InboxStatements
     public static InboxStatements For<TDbContext>(TDbContext db)
         where TDbContext : DbContext => Cache<TDbContext>.Get(db);
 
+    /// <summary>The claim's SQL, parameters <c>@message_id</c>, <c>@consumer_id</c>, <c>@lock_id</c>, <c>@now</c>, <c>@expiration_time</c>.</summary>
+    public string ClaimSql => _claim;
+
     /// <summary>Inserts or locks the inbox row of a message; runs inside the caller's transaction.</summary>
     public async Task<InboxClaim> Claim(DbContext db, Guid messageId, Guid consumerId, DateTime now, DateTime? expirationTime, CancellationToken cancellationToken)
     {

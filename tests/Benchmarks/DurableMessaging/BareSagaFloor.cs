@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;
 using Platform.Benchmarks.Support;
@@ -34,7 +33,7 @@ internal static class BareSagaFloor
             await using (var db = new BenchDbContext(new DbContextOptionsBuilder<BenchDbContext>().UseNpgsql(database).Options))
             {
                 await db.Database.EnsureCreatedAsync();
-                statements = new Statements(db.Model);
+                statements = new Statements(db);
             }
 
             await using var source = NpgsqlDataSource.Create(database);
@@ -108,23 +107,17 @@ internal static class BareSagaFloor
     /// <summary>The repository's statements for <see cref="TallyState"/> and the inbox, with the names of the EF model.</summary>
     private sealed class Statements
     {
-        public Statements(IModel model)
+        public Statements(BenchDbContext db)
         {
-            var tally = model.FindEntityType(typeof(TallyState))!;
-            var table = StoreObjectIdentifier.Table(tally.GetTableName()!, tally.GetSchema());
-            string T(string property) => $"\"{tally.FindProperty(property)!.GetColumnName(table)}\"";
-            CountColumn = tally.FindProperty(nameof(TallyState.Count))!.GetColumnName(table)!;
-            Insert = $"INSERT INTO \"{table.Name}\" ({T(nameof(TallyState.CorrelationId))}, {T(nameof(TallyState.CurrentState))}, {T(nameof(TallyState.Count))}) " +
+            var tally = ModelNames.For<TallyState>(db);
+            string T(string property) => tally.Column(property);
+            CountColumn = T(nameof(TallyState.Count)).Trim('"');
+            Insert = $"INSERT INTO {tally.Table} ({T(nameof(TallyState.CorrelationId))}, {T(nameof(TallyState.CurrentState))}, {T(nameof(TallyState.Count))}) " +
                      "SELECT id, 'Open', 0 FROM unnest(@ids) AS id";
-            Lock = $"SELECT * FROM \"{table.Name}\" WHERE {T(nameof(TallyState.CorrelationId))} = @id FOR UPDATE";
-            Update = $"UPDATE \"{table.Name}\" SET {T(nameof(TallyState.Count))} = @count, {T(nameof(TallyState.CurrentState))} = @state " +
+            Lock = $"SELECT * FROM {tally.Table} WHERE {T(nameof(TallyState.CorrelationId))} = @id FOR UPDATE";
+            Update = $"UPDATE {tally.Table} SET {T(nameof(TallyState.Count))} = @count, {T(nameof(TallyState.CurrentState))} = @state " +
                      $"WHERE {T(nameof(TallyState.CorrelationId))} = @id";
-            // The inbox claim as the repository sends it (InboxStatements): insert the message's row as consumed, or
-            // lock it and count the redelivery.
-            Claim = "INSERT INTO inbox_state AS i (message_id, consumer_id, lock_id, received, receive_count, expiration_time, consumed, delivered) " +
-                    "VALUES (@message_id, @consumer_id, @lock_id, @now, 1, @expiration_time, @now, @now) " +
-                    "ON CONFLICT (message_id, consumer_id) DO UPDATE SET receive_count = i.receive_count + 1, lock_id = EXCLUDED.lock_id " +
-                    "RETURNING id, receive_count, consumed, delivered, last_sequence_number";
+            Claim = Platform.DurableMessaging.Outbox.InboxStatements.For(db).ClaimSql; // exactly as the consumer outbox sends it
         }
 
         public string CountColumn { get; }
