@@ -10,8 +10,8 @@ namespace Platform.DurableMessaging.Sagas;
 /// this transaction commits, then reads the committed row (READ COMMITTED). Names come from the EF model.
 /// </summary>
 /// <remarks>
-/// Every saga event runs this statement, so it skips EF's query pipeline where it can: a prepared command on the
-/// transaction's own connection, read by <see cref="SagaRowReader{TSaga}"/> and attached to the change tracker, as a
+/// Every saga event runs this statement, so it skips EF's query pipeline where it can: a plain command (with a positional
+/// parameter, which Npgsql sends without parsing the SQL) on the transaction's own connection, read by <see cref="SagaRowReader{TSaga}"/> and attached to the change tracker, as a
 /// tracking query would. That costs a fraction of a <c>FromSqlRaw</c> query's CPU (docs/durable-messaging.md, "Saga
 /// repository"). Entity shapes the reader cannot build fall back to <c>FromSqlRaw</c>.
 /// </remarks>
