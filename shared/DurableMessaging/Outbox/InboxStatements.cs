@@ -8,7 +8,7 @@ namespace Platform.DurableMessaging.Outbox;
 
 /// <summary>
 /// The two statements of the consumer inbox, written by hand because each replaces several EF round trips: the claim
-/// (insert or lock the row in one upsert) and the cleanup (delete the delivered messages and record the delivery in one
+/// (insert or lock the row in one upsert) and the cleanup (record the delivery and delete the delivered messages in one
 /// batch). Table and column names come from the service's EF model.
 /// </summary>
 internal sealed class InboxStatements
@@ -42,9 +42,12 @@ internal sealed class InboxStatements
         _progress =
             $"UPDATE {inbox.Table} SET {I(nameof(InboxState.Delivered))} = @delivered, " +
             $"{I(nameof(InboxState.LastSequenceNumber))} = @last_sequence_number WHERE {I(nameof(InboxState.Id))} = @id";
-        _cleanup =
+        // The inbox row first, then the outgoing rows: the order every other writer of both takes (the claim, the
+        // consume, the sweeper). A copy of the message that holds the inbox row and deletes the rows it delivered
+        // would otherwise wait for this statement while this one waits for the copy's lock (40P01).
+        _cleanup = _progress + "; " +
             $"DELETE FROM {message.Table} WHERE {message.Column(nameof(OutboxMessage.InboxMessageId))} = @message_id " +
-            $"AND {message.Column(nameof(OutboxMessage.InboxConsumerId))} = @consumer_id; " + _progress;
+            $"AND {message.Column(nameof(OutboxMessage.InboxConsumerId))} = @consumer_id";
     }
 
     public static InboxStatements For<TDbContext>(TDbContext db)
@@ -80,15 +83,15 @@ internal sealed class InboxStatements
             LastSequenceNumber: reader.IsDBNull(4) ? null : reader.GetInt64(4));
     }
 
-    /// <summary>Deletes a message's delivered outgoing rows and records the delivery, in one round trip.</summary>
+    /// <summary>Records the delivery and deletes a message's delivered outgoing rows, in one round trip.</summary>
     public Task Cleanup(DbContext db, InboxClaim inbox, DateTime? delivered, long? lastSequenceNumber, CancellationToken cancellationToken) =>
-        Execute(db, _cleanup, inbox, delivered, lastSequenceNumber, cancellationToken);
+        Execute(db, _cleanup, deletesRows: true, inbox, delivered, lastSequenceNumber, cancellationToken);
 
     /// <summary>Records how far delivery got, keeping the rows.</summary>
     public Task RecordProgress(DbContext db, InboxClaim inbox, DateTime? delivered, long? lastSequenceNumber, CancellationToken cancellationToken) =>
-        Execute(db, _progress, inbox, delivered, lastSequenceNumber, cancellationToken);
+        Execute(db, _progress, deletesRows: false, inbox, delivered, lastSequenceNumber, cancellationToken);
 
-    private static async Task Execute(DbContext db, string sql, InboxClaim inbox, DateTime? delivered, long? lastSequenceNumber, CancellationToken cancellationToken)
+    private static async Task Execute(DbContext db, string sql, bool deletesRows, InboxClaim inbox, DateTime? delivered, long? lastSequenceNumber, CancellationToken cancellationToken)
     {
         var opened = db.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
         if (opened)
@@ -99,7 +102,7 @@ internal sealed class InboxStatements
         try
         {
             await using var command = CreateCommand(db, sql);
-            if (sql.StartsWith("DELETE", StringComparison.Ordinal))
+            if (deletesRows)
             {
                 command.Parameters.Add(new NpgsqlParameter<Guid>("message_id", inbox.MessageId));
                 command.Parameters.Add(new NpgsqlParameter<Guid>("consumer_id", inbox.ConsumerId));
