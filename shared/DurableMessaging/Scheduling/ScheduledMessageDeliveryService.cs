@@ -71,23 +71,19 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
     }
 
     /// <summary>
-    /// Until the next row falls due, at most the query delay. A due time in the past that this sweep did not claim
-    /// belongs to a row another replica holds (or is sending): back off the full delay instead of spinning on it.
+    /// Until the next row falls due, at most the query delay. A row that was already due when this sweep claimed, and
+    /// that it did not get, is held by another replica (or is being sent): back off the full delay instead of spinning
+    /// on it. A row that fell due after the claim (rows due every few milliseconds do, all the time) is swept at once.
     /// </summary>
     internal TimeSpan NextWait(SweepResult sweep, DateTime? nextDue, PostgresSchedulerOptions settings)
     {
-        if (nextDue is not { } due || !sweep.Complete)
+        if (nextDue is not { } due || !sweep.Complete || due <= sweep.ClaimedAt)
         {
             return settings.QueryDelay;
         }
 
         var untilDue = due - _time.GetUtcNow().UtcDateTime;
-        if (untilDue <= TimeSpan.Zero)
-        {
-            return sweep.Claimed > 0 ? TimeSpan.Zero : settings.QueryDelay;
-        }
-
-        return untilDue < settings.QueryDelay ? untilDue : settings.QueryDelay;
+        return untilDue <= TimeSpan.Zero ? TimeSpan.Zero : untilDue < settings.QueryDelay ? untilDue : settings.QueryDelay;
     }
 
     /// <returns>Rows claimed, and false when a send failed or the host stopped (the rest waits for the next sweep).</returns>
@@ -100,7 +96,8 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
         return await DurableTransaction.RunAsync(db, async () =>
         {
             // Claim (lock) the due ids, then load those rows: EF cannot map an entity with a complex type from raw SQL.
-            var claimed = await db.Database.SqlQueryRaw<Guid>(_claimSql, _time.GetUtcNow().UtcDateTime, settings.BatchSize)
+            var claimedAt = _time.GetUtcNow().UtcDateTime;
+            var claimed = await db.Database.SqlQueryRaw<Guid>(_claimSql, claimedAt, settings.BatchSize)
                 .ToListAsync(cancellationToken);
             var due = claimed.Count == 0
                 ? []
@@ -137,7 +134,7 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
             }
 
             await db.SaveChangesAsync(CancellationToken.None);
-            return new SweepResult(due.Count, complete);
+            return new SweepResult(due.Count, complete, claimedAt);
         }, cancellationToken);
     }
 
@@ -230,4 +227,5 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
 /// <summary>What one sweep of the scheduler did.</summary>
 /// <param name="Claimed">Due rows it claimed (sent or not).</param>
 /// <param name="Complete">False when it stopped early: a send failed or the host is stopping.</param>
-internal readonly record struct SweepResult(int Claimed, bool Complete);
+/// <param name="ClaimedAt">The time it claimed the rows due by.</param>
+internal readonly record struct SweepResult(int Claimed, bool Complete, DateTime ClaimedAt);

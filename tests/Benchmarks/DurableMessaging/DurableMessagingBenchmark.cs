@@ -30,7 +30,7 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
 
     public string Description =>
         "Saga events/s (Postgres+outbox vs in-memory), outbox vs direct publish (with database commands and time per message), scheduler lag p50/p99. " +
-        "Args: [--rounds 3] [--warmup 4] [--only saga|work|saga-outbox|floor] [--saga-concurrency 8] [--cpu] [--allocations]";
+        "Args: [--rounds 3] [--warmup 4] [--only saga|work|saga-outbox|floor|scheduler] [--saga-concurrency 8] [--cpu] [--allocations]";
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -66,6 +66,12 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
         {
             var memoryFirst = round % 2 == 1;
             var label = round < 1 ? "warm-up" : $"round {round}";
+            if (only == "scheduler")
+            {
+                PrintSchedulerLag(label, await SchedulerLag());
+                continue;
+            }
+
             if (only == "floor")
             {
                 var bare = await BareSagaFloor.Measure(SagaEvents);
@@ -132,9 +138,11 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
         var withReceiverInbox = await WorkRate(outboxed: true, receiverInbox: true);
         Console.WriteLine($"for reference: consumer+publish msg/s outbox with the receiver's inbox too {withReceiverInbox}");
 
-        var lags = await SchedulerLag();
-        Console.WriteLine($"scheduler lag ms       p50 {Percentile(lags, 0.50),6:F0}   p99 {Percentile(lags, 0.99),6:F0}   max {lags.Max(),6:F0}   ({ScheduledTicks} messages due over 3 s)");
+        PrintSchedulerLag("scheduler", await SchedulerLag());
     }
+
+    private static void PrintSchedulerLag(string label, IReadOnlyList<double> lags) =>
+        Console.WriteLine($"{label}: scheduler lag ms       p50 {Percentile(lags, 0.50),6:F0}   p99 {Percentile(lags, 0.99),6:F0}   max {lags.Max(),6:F0}   ({ScheduledTicks} messages due over 3 s)");
 
     private static int _sagaConcurrency = 8;
     private static AllocationSampler? _sampler;
