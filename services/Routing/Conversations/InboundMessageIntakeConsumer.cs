@@ -58,8 +58,9 @@ public sealed class InboundMessageIntakeConsumer(
     private async Task<Guid> PickConversationAsync(string threadKey, InboundMessageReceived message, CancellationToken cancellationToken)
     {
         // Locked: two messages of one new thread must agree on its conversation; the loser of an insert race retries.
+        // Single, not First: the key is unique, and EF warns (10103) about a First it cannot see a filter for.
         var thread = await db.Threads.FromSql($"SELECT * FROM routing.conversation_threads WHERE \"Key\" = {threadKey} FOR UPDATE")
-            .AsTracking().FirstOrDefaultAsync(cancellationToken);
+            .AsTracking().SingleOrDefaultAsync(cancellationToken);
         if (thread is null)
         {
             thread = new ConversationThread
