@@ -19,12 +19,12 @@ public static class AgentAssignments
         Agent? agent = null;
         if (preferred is { } preferredId && preferredId != excluded)
         {
-            agent = await Candidates(db, preferredOnly ? null : skill, preferredId, null).FirstOrDefaultAsync(cancellationToken);
+            agent = await Candidates(db, preferredOnly ? null : skill, preferredId, null).SingleOrDefaultAsync(cancellationToken);
         }
 
         if (!preferredOnly)
         {
-            agent ??= await Candidates(db, skill, null, excluded).FirstOrDefaultAsync(cancellationToken);
+            agent ??= await Candidates(db, skill, null, excluded).SingleOrDefaultAsync(cancellationToken);
         }
         if (agent is not null)
         {
@@ -44,6 +44,8 @@ public static class AgentAssignments
         return changed > 0;
     }
 
+    // At most one row (LIMIT 1 in the SQL): read with Single, since EF cannot see the SQL's ORDER BY and warns (10103)
+    // about a First over it.
     private static IQueryable<Agent> Candidates(RoutingDbContext db, string? skill, Guid? only, Guid? excluded) =>
         db.Agents.FromSql($"""
             SELECT * FROM routing.agents

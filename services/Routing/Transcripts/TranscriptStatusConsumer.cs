@@ -18,7 +18,7 @@ public sealed class TranscriptStatusConsumer(RoutingDbContext db, ILogger<Transc
         var status = context.Message;
         // Locked: statuses of one message are consumed concurrently and must not overwrite each other.
         var entry = await db.Transcript.FromSql($"SELECT * FROM routing.transcript_entries WHERE \"OutboundMessageId\" = {status.OutboundMessageId} FOR UPDATE")
-            .AsTracking().FirstOrDefaultAsync(context.CancellationToken);
+            .AsTracking().SingleOrDefaultAsync(context.CancellationToken); // OutboundMessageId is unique
         if (entry is null || !StatusOrder.Advances(entry.Status, status.Status))
         {
             logger.StatusNotApplied(status.OutboundMessageId, status.Status);
