@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Platform.DurableMessaging.Sagas;
@@ -13,16 +15,23 @@ namespace Platform.DurableMessaging.Sagas;
 /// Every saga event runs this statement, so it skips EF's query pipeline where it can: a plain command (with a positional
 /// parameter, which Npgsql sends without parsing the SQL) on the transaction's own connection, read by <see cref="SagaRowReader{TSaga}"/> and attached to the change tracker, as a
 /// tracking query would. That costs a fraction of a <c>FromSqlRaw</c> query's CPU (docs/durable-messaging.md, "Saga
-/// repository"). Entity shapes the reader cannot build fall back to <c>FromSqlRaw</c>.
+/// repository"). Entity shapes the reader cannot build fall back to <c>FromSqlRaw</c>. EF's command interceptors and
+/// command log do not see the plain command.
 /// </remarks>
 internal static class SagaRowLock<TSaga>
     where TSaga : class, ISaga
 {
-    private static LockStatement? _statement;
+    // Per model, not per saga type alone: two DbContexts may map the same saga differently (schema, converters).
+    private static readonly ConditionalWeakTable<IModel, LockStatement> Statements = new();
 
     public static async Task<TSaga?> Load(DbContext db, Guid correlationId, DurableMessagingMetrics metrics, CancellationToken cancellationToken)
     {
-        var statement = _statement ??= LockStatement.Build(db);
+        if (!Statements.TryGetValue(db.Model, out var statement))
+        {
+            statement = LockStatement.Build(db);
+            Statements.AddOrUpdate(db.Model, statement);
+        }
+
         var started = Stopwatch.GetTimestamp();
         using var activity = DurableMessagingTelemetry.Source.StartActivity("saga lock");
         activity?.SetTag("saga.type", typeof(TSaga).Name);
@@ -67,13 +76,34 @@ internal static class SagaRowLock<TSaga>
 
         // Like a tracking query: an instance this DbContext already tracks (an earlier load in the same transaction)
         // stays the one the caller gets; the lock is taken either way.
-        if (db.Set<TSaga>().Local.FindEntry(correlationId) is { } tracked)
-        {
-            return tracked.Entity;
-        }
+        return Tracked(db, correlationId) ?? db.Attach(loaded).Entity;
+    }
 
-        db.Attach(loaded);
-        return loaded;
+    /// <summary>
+    /// Looks through the tracked sagas without detecting changes first (which <c>DbSet.Local</c> and a default
+    /// <c>Entries</c> would do on every load, scanning everything tracked); a DbContext tracks few of them.
+    /// </summary>
+    private static TSaga? Tracked(DbContext db, Guid correlationId)
+    {
+        var tracker = db.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in tracker.Entries<TSaga>())
+            {
+                if (entry.Entity.CorrelationId == correlationId && entry.State != EntityState.Detached)
+                {
+                    return entry.Entity;
+                }
+            }
+
+            return null;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     private static async Task<TSaga?> ReadThroughEf(DbContext db, string sql, Guid correlationId, CancellationToken cancellationToken)
@@ -87,7 +117,16 @@ internal static class SagaRowLock<TSaga>
         public static LockStatement Build(DbContext db)
         {
             var names = ModelNames.For<TSaga>(db);
-            var reader = SagaRowReader<TSaga>.TryCreate(db, names);
+            SagaRowReader<TSaga>? reader;
+            try
+            {
+                reader = SagaRowReader<TSaga>.TryCreate(db, names);
+            }
+            catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+            {
+                reader = null; // a shape the reader's checks did not foresee, which expressions cannot build: EF reads it
+            }
+
             var where = $"FROM {names.Table} WHERE {names.Column(nameof(ISaga.CorrelationId))} = ";
             // SELECT * leaves out system columns; an optimistic version mapped to xmin must be read explicitly.
             var efColumns = names.MapsXmin ? "*, xmin" : "*";

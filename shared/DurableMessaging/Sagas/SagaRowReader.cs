@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Linq.Expressions;
 using System.Reflection;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -31,13 +32,18 @@ internal sealed class SagaRowReader<TSaga>
     public TSaga Read(DbDataReader row) => _read(row);
 
     /// <summary>
-    /// Null for shapes this reader does not build (values only EF tracks, owned or complex members, no parameterless
-    /// constructor, a mapping without a reader method); the caller then lets EF materialise the row.
+    /// Null for shapes this reader does not build, which the caller then lets EF materialise: anything a tracking query
+    /// does beyond setting mapped properties on a new instance (shadow, owned, complex or service properties,
+    /// navigations, inheritance, query filters, a key other than the correlation id, members it cannot assign, no
+    /// parameterless constructor).
     /// </summary>
     public static SagaRowReader<TSaga>? TryCreate(DbContext db, ModelNames names)
     {
         var entity = db.Model.FindEntityType(typeof(TSaga))!;
-        if (entity.GetNavigations().Any() || entity.GetComplexProperties().Any() || entity.GetServiceProperties().Any()
+        if (entity.GetNavigations().Any() || entity.GetSkipNavigations().Any() || entity.GetComplexProperties().Any()
+            || entity.GetServiceProperties().Any() || entity.BaseType is not null || entity.GetDerivedTypes().Any()
+            || entity.GetDeclaredQueryFilters().Count > 0
+            || entity.FindPrimaryKey()?.Properties is not [{ Name: nameof(ISaga.CorrelationId) }]
             || typeof(TSaga).GetConstructor(Type.EmptyTypes) is null)
         {
             return null;
@@ -49,8 +55,8 @@ internal sealed class SagaRowReader<TSaga>
         var columns = new List<string>();
         foreach (var property in entity.GetProperties())
         {
-            if (property.IsShadowProperty() || property.GetRelationalTypeMapping() is not { } mapping
-                || property.GetMemberInfo(forMaterialization: true, forSet: true) is not { } member)
+            if (property.IsShadowProperty() || property.FindRelationalTypeMapping() is not { } mapping
+                || property.GetMemberInfo(forMaterialization: true, forSet: true) is not { } member || !Assignable(member))
             {
                 return null;
             }
@@ -82,6 +88,17 @@ internal sealed class SagaRowReader<TSaga>
         var isNull = Expression.Call(row, IsDbNull, index);
         return Expression.Condition(isNull, Expression.Default(property.ClrType), value);
     }
+
+    /// <summary>
+    /// An init-only property's backing field (what EF materialises through) or a read-only field cannot be assigned by
+    /// an expression; EF's own materialiser gets around that, so such a saga falls back to it.
+    /// </summary>
+    private static bool Assignable(MemberInfo member) => member switch
+    {
+        FieldInfo field => !field.IsInitOnly && !field.IsLiteral,
+        PropertyInfo property => property.SetMethod is not null,
+        _ => false,
+    };
 
     private static Expression ConvertTo(Expression value, Type type) => value.Type == type ? value : Expression.Convert(value, type);
 }

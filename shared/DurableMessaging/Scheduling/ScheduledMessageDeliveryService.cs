@@ -73,7 +73,9 @@ internal sealed class ScheduledMessageDeliveryService<TDbContext>(
     /// <summary>
     /// Until the next row falls due, at most the query delay. A row that was already due when this sweep claimed, and
     /// that it did not get, is held by another replica (or is being sent): back off the full delay instead of spinning
-    /// on it. A row that fell due after the claim (rows due every few milliseconds do, all the time) is swept at once.
+    /// on it. (It may also be a row stored just after the claim with a due time already past; the replica that stored it
+    /// wakes its own sweep.) A row that fell due after the claim (rows due every few milliseconds do, all the time) is
+    /// swept at once.
     /// </summary>
     internal TimeSpan NextWait(SweepResult sweep, DateTime? nextDue, PostgresSchedulerOptions settings)
     {

@@ -7,7 +7,8 @@ namespace Platform.Shared.Tests.DurableMessaging.Support;
 
 /// <summary>
 /// Saga rows of the shapes services map (nullable values, <see cref="DateTimeOffset"/>, enums stored as text, a
-/// dictionary stored as JSON with its own comparer, xmin as the version), and one with a shadow property.
+/// dictionary stored as JSON with its own comparer, xmin as the version), and shapes only EF's materialiser handles (a
+/// shadow property, an init-only property, a query filter).
 /// </summary>
 public sealed class RowShapesDbContext(DbContextOptions<RowShapesDbContext> options) : DbContext(options)
 {
@@ -34,6 +35,17 @@ public sealed class RowShapesDbContext(DbContextOptions<RowShapesDbContext> opti
             saga.HasKey(x => x.CorrelationId);
             saga.Property(x => x.CorrelationId).ValueGeneratedNever();
             saga.Property<string>("Note");
+        });
+        modelBuilder.Entity<InitOnlyState>(saga =>
+        {
+            saga.HasKey(x => x.CorrelationId);
+            saga.Property(x => x.CorrelationId).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<FilteredState>(saga =>
+        {
+            saga.HasKey(x => x.CorrelationId);
+            saga.Property(x => x.CorrelationId).ValueGeneratedNever();
+            saga.HasQueryFilter(x => !x.Archived);
         });
     }
 
@@ -83,6 +95,24 @@ public sealed class ShapedState : ISaga
 public sealed class ShadowedState : ISaga
 {
     public Guid CorrelationId { get; set; }
+
+    public int Count { get; set; }
+}
+
+public sealed class InitOnlyState : ISaga
+{
+    public Guid CorrelationId { get; set; }
+
+    public string Origin { get; init; } = "";
+
+    public int Count { get; set; }
+}
+
+public sealed class FilteredState : ISaga
+{
+    public Guid CorrelationId { get; set; }
+
+    public bool Archived { get; set; }
 
     public int Count { get; set; }
 }
