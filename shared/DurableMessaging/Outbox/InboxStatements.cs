@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -59,7 +57,7 @@ internal sealed class InboxStatements
     /// <summary>Inserts or locks the inbox row of a message; runs inside the caller's transaction.</summary>
     public async Task<InboxClaim> Claim(DbContext db, Guid messageId, Guid consumerId, DateTime now, DateTime? expirationTime, CancellationToken cancellationToken)
     {
-        await using var command = CreateCommand(db, _claim);
+        await using var command = DurableTransaction.Command(db, _claim);
         command.Parameters.Add(new NpgsqlParameter<Guid>("message_id", messageId));
         command.Parameters.Add(new NpgsqlParameter<Guid>("consumer_id", consumerId));
         command.Parameters.Add(new NpgsqlParameter<Guid>("lock_id", MassTransit.NewId.NextGuid()));
@@ -101,7 +99,7 @@ internal sealed class InboxStatements
 
         try
         {
-            await using var command = CreateCommand(db, sql);
+            await using var command = DurableTransaction.Command(db, sql);
             if (deletesRows)
             {
                 command.Parameters.Add(new NpgsqlParameter<Guid>("message_id", inbox.MessageId));
@@ -120,14 +118,6 @@ internal sealed class InboxStatements
                 await db.Database.CloseConnectionAsync();
             }
         }
-    }
-
-    private static DbCommand CreateCommand(DbContext db, string sql)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        return command;
     }
 
     private static class Cache<TDbContext>

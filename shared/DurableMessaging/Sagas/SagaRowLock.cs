@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Platform.DurableMessaging.Sagas;
 
@@ -50,16 +49,12 @@ internal static class SagaRowLock<TSaga>
 
     private static async Task<TSaga?> ReadAndAttach(DbContext db, string sql, SagaRowReader<TSaga> reader, Guid correlationId, CancellationToken cancellationToken)
     {
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("A saga row lock needs the message's transaction (DurableTransaction.RunAsync).");
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = sql;
-        if (db.Database.GetCommandTimeout() is { } timeout)
+        if (db.Database.CurrentTransaction is null)
         {
-            command.CommandTimeout = timeout;
+            throw new InvalidOperationException("A saga row lock needs the message's transaction (DurableTransaction.RunAsync).");
         }
 
+        await using var command = DurableTransaction.Command(db, sql);
         var parameter = command.CreateParameter();
         parameter.Value = correlationId;
         command.Parameters.Add(parameter);

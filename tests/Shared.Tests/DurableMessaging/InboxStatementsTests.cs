@@ -42,7 +42,7 @@ public sealed class InboxStatementsTests(InfrastructureFixture infrastructure) :
         Assert.False(claim.IsNew);
 
         var firstRecord = statements.Cleanup(first, claim, DateTime.UtcNow, null, CancellationToken.None);
-        await WaitUntilSomeoneWaitsForALock(database);
+        await LockWaits.UntilSomeoneWaits(database);
         copyMayFinish.SetResult();
 
         await copyRun;
@@ -78,16 +78,5 @@ public sealed class InboxStatementsTests(InfrastructureFixture infrastructure) :
         }
 
         await db.SaveChangesAsync();
-    }
-
-    private static async Task WaitUntilSomeoneWaitsForALock(string database)
-    {
-        await using var db = DurableTestDbContext.Open(database);
-        var name = db.Database.GetDbConnection().Database;
-        while (await db.Database.SqlQuery<int>(
-                   $"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = {name} AND wait_event_type = 'Lock'").SingleAsync() == 0)
-        {
-            await Task.Yield();
-        }
     }
 }

@@ -116,7 +116,7 @@ public sealed class SagaRowLockTests(InfrastructureFixture infrastructure) : ICl
         var second = InTransaction(database, async db =>
             (await SagaRowLock<ShapedState>.Load(db, saved.CorrelationId, Metrics, CancellationToken.None))!.Count);
 
-        await WaitUntilBlockedOnLock(database);
+        await LockWaits.UntilSomeoneWaits(database);
         Assert.False(second.IsCompleted);
         releaseFirst.SetResult();
         await first;
@@ -221,17 +221,5 @@ public sealed class SagaRowLockTests(InfrastructureFixture infrastructure) : ICl
     {
         await using var db = RowShapesDbContext.Open(database);
         return await DurableTransaction.RunAsync(db, () => work(db), CancellationToken.None);
-    }
-
-    /// <summary>Waits, on the database's own view, until some session waits for a row lock.</summary>
-    private static async Task WaitUntilBlockedOnLock(string database)
-    {
-        await using var db = RowShapesDbContext.Open(database);
-        var name = db.Database.GetDbConnection().Database;
-        while (await db.Database.SqlQuery<int>(
-                   $"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = {name} AND wait_event_type = 'Lock'").SingleAsync() == 0)
-        {
-            await Task.Yield();
-        }
     }
 }
