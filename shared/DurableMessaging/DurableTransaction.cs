@@ -135,6 +135,19 @@ internal static class DurableTransaction
         return command;
     }
 
+    /// <summary>Several hand-written statements sent in one round trip, like <see cref="Command"/>.</summary>
+    public static DbBatch Batch(DbContext db)
+    {
+        var batch = db.Database.GetDbConnection().CreateBatch();
+        batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        if (db.Database.GetCommandTimeout() is { } timeout)
+        {
+            batch.Timeout = timeout;
+        }
+
+        return batch;
+    }
+
     private static bool OnlyLockedRowsChange(DbContext db, OpenTransaction open)
     {
         foreach (var entry in db.ChangeTracker.Entries())

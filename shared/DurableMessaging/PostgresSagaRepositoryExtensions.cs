@@ -40,6 +40,7 @@ public static class PostgresSagaRepositoryExtensions
         configurator.Repository(services =>
         {
             services.AddDurableMessagingMetrics();
+            services.AddSingleton(PostgresSagaType.For<TSaga, TDbContext>());
             services.RegisterSagaRepository<TSaga, DbContext, SagaConsumeContextFactory<DbContext, TSaga>,
                 PostgresSagaRepositoryContextFactory<TSaga, TDbContext>>();
             services.RegisterLoadSagaRepository<TSaga, PostgresSagaRepositoryContextFactory<TSaga, TDbContext>>();

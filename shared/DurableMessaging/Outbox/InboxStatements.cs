@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -55,30 +56,55 @@ internal sealed class InboxStatements
     public string ClaimSql => _claim;
 
     /// <summary>Inserts or locks the inbox row of a message; runs inside the caller's transaction.</summary>
-    public async Task<InboxClaim> Claim(DbContext db, Guid messageId, Guid consumerId, DateTime now, DateTime? expirationTime, CancellationToken cancellationToken)
+    public Task<InboxClaim> Claim(DbContext db, InboxClaimRequest request, CancellationToken cancellationToken) =>
+        Claim(db, request, null, cancellationToken);
+
+    /// <summary>
+    /// The claim, with <paramref name="then"/> (a saga's row lock) sent in the same round trip right after it; its rows
+    /// are handed to <see cref="FollowingStatement.Read"/> once the claim is read.
+    /// </summary>
+    public async Task<InboxClaim> Claim(DbContext db, InboxClaimRequest request, FollowingStatement? then, CancellationToken cancellationToken)
     {
-        await using var command = DurableTransaction.Command(db, _claim);
-        command.Parameters.Add(new NpgsqlParameter<Guid>("message_id", messageId));
-        command.Parameters.Add(new NpgsqlParameter<Guid>("consumer_id", consumerId));
-        command.Parameters.Add(new NpgsqlParameter<Guid>("lock_id", MassTransit.NewId.NextGuid()));
-        command.Parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = now });
-        command.Parameters.Add(new NpgsqlParameter("expiration_time", NpgsqlDbType.TimestampTz) { Value = (object?)expirationTime ?? DBNull.Value });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var batch = DurableTransaction.Batch(db);
+        var claim = batch.CreateBatchCommand();
+        claim.CommandText = _claim;
+        claim.Parameters.Add(new NpgsqlParameter<Guid>("message_id", request.MessageId));
+        claim.Parameters.Add(new NpgsqlParameter<Guid>("consumer_id", request.ConsumerId));
+        claim.Parameters.Add(new NpgsqlParameter<Guid>("lock_id", MassTransit.NewId.NextGuid()));
+        claim.Parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = request.Now });
+        claim.Parameters.Add(new NpgsqlParameter("expiration_time", NpgsqlDbType.TimestampTz) { Value = (object?)request.ExpirationTime ?? DBNull.Value });
+        batch.BatchCommands.Add(claim);
+        if (then is not null)
+        {
+            var following = batch.CreateBatchCommand();
+            following.CommandText = then.Sql;
+            following.Parameters.Add(new NpgsqlParameter { Value = then.Parameter });
+            batch.BatchCommands.Add(following);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
             throw new InvalidOperationException("The inbox upsert returned no row.");
         }
 
         var receiveCount = reader.GetInt32(1);
-        return new InboxClaim(
-            messageId,
-            consumerId,
+        var inbox = new InboxClaim(
+            request.MessageId,
+            request.ConsumerId,
             reader.GetInt64(0),
             receiveCount,
             IsNew: receiveCount == 1,
             Consumed: reader.IsDBNull(2) ? null : reader.GetDateTime(2),
             Delivered: reader.IsDBNull(3) ? null : reader.GetDateTime(3),
             LastSequenceNumber: reader.IsDBNull(4) ? null : reader.GetInt64(4));
+        if (then is not null)
+        {
+            await reader.NextResultAsync(cancellationToken);
+            await then.Read(reader, cancellationToken);
+        }
+
+        return inbox;
     }
 
     /// <summary>Records the delivery and deletes a message's delivered outgoing rows, in one round trip.</summary>
@@ -128,6 +154,14 @@ internal sealed class InboxStatements
         public static InboxStatements Get(DbContext db) => _statements ??= new InboxStatements(db);
     }
 }
+
+/// <summary>What the claim of one message's inbox row needs.</summary>
+internal sealed record InboxClaimRequest(Guid MessageId, Guid ConsumerId, DateTime Now, DateTime? ExpirationTime);
+
+/// <summary>
+/// A statement with one positional parameter (<c>$1</c>) sent in the claim's round trip, and what reads its rows.
+/// </summary>
+internal sealed record FollowingStatement(string Sql, object Parameter, Func<DbDataReader, CancellationToken, Task> Read);
 
 /// <summary>The inbox row of a message as the claim found (or created) it.</summary>
 internal sealed record InboxClaim(

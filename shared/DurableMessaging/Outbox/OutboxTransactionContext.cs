@@ -8,4 +8,16 @@ internal interface IOutboxTransactionContext
 {
     /// <summary>False once the outbox committed and only delivers; a saga never runs then.</summary>
     bool InTransaction { get; }
+
+    /// <summary>
+    /// True while the inbox claim waits for the consumer's first statement, a saga's row lock, to travel with it
+    /// (docs/durable-messaging.md, "Consumer outbox"). The consumer must claim before anything else.
+    /// </summary>
+    bool ClaimPending { get; }
+
+    /// <summary>
+    /// Runs the pending claim, with <paramref name="then"/> in the same round trip. False when the message turns out to
+    /// be a copy of one seen before: the consumer must then do nothing, and the outbox does the step again, claiming first.
+    /// </summary>
+    Task<bool> Claim(FollowingStatement? then);
 }

@@ -20,7 +20,8 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
     IServiceProvider provider,
     TDbContext db,
     InboxStatements statements,
-    InboxClaim claim,
+    InboxClaimRequest request,
+    InboxClaim? claim,
     DurableMessagingMetrics metrics,
     TimeProvider time)
     : OutboxConsumeContextProxy<TMessage>(context, options, provider), IOutboxTransactionContext
@@ -30,18 +31,20 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
     private readonly Lock _addLock = new();
     private readonly List<OutboxMessage> _written = [];
     private bool _inTransaction = true;
+    private InboxClaim? _claim = claim;
 
-    public override Guid? MessageId => claim.MessageId;
+    public override Guid? MessageId => request.MessageId;
 
     public override bool ContinueProcessing { get; set; } = true;
 
     // A row inserted by this transaction's claim is marked consumed only so that it commits that way; the consumer has
     // not run yet.
-    public override bool IsMessageConsumed => (Consumed.HasValue && !claim.IsNew) || ConsumedNow;
+    // A pending claim is taken to be new: the consumer only gets past its first statement if it is.
+    public override bool IsMessageConsumed => (Consumed.HasValue && _claim is { IsNew: false }) || ConsumedNow;
 
     public override bool IsOutboxDelivered => Delivered.HasValue;
 
-    public override int ReceiveCount => claim.ReceiveCount;
+    public override int ReceiveCount => _claim?.ReceiveCount ?? 1;
 
     public override long? LastSequenceNumber => LastSequence;
 
@@ -51,18 +54,56 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
     /// <summary>True while the inbox row's transaction is open; the saga repository joins it then.</summary>
     public bool InTransaction => _inTransaction;
 
-    private DateTime? Consumed { get; set; } = claim.Consumed;
+    public bool ClaimPending => _claim is null;
 
-    private DateTime? Delivered { get; set; } = claim.IsNew ? null : claim.Delivered;
+    /// <summary>
+    /// True when the pending claim found the message's row already there (a copy seen before): the consumer did not run,
+    /// and the step must be rolled back and done again with the claim first.
+    /// </summary>
+    public bool ClaimFoundCopy { get; private set; }
 
-    private long? LastSequence { get; set; } = claim.LastSequenceNumber;
+    private InboxClaim Inbox => _claim ?? throw new InvalidOperationException("The inbox row has not been claimed yet.");
+
+    private DateTime? Consumed { get; set; } = claim?.Consumed;
+
+    private DateTime? Delivered { get; set; } = claim is { IsNew: false } ? claim.Delivered : null;
+
+    private long? LastSequence { get; set; } = claim?.LastSequenceNumber;
 
     /// <summary>The inbox state as a comparable value, to prove that every step moves the message forward.</summary>
     public (bool Consumed, bool Delivered, long? LastSequence, bool Continue) Progress =>
         (IsMessageConsumed, IsOutboxDelivered, LastSequence, ContinueProcessing);
 
+    /// <summary>Runs the pending claim, with <paramref name="then"/> in its round trip; false when it found a copy seen before.</summary>
+    public async Task<bool> Claim(FollowingStatement? then)
+    {
+        if (_claim is not null)
+        {
+            throw new InvalidOperationException("The inbox row is already claimed.");
+        }
+
+        var claim = await statements.Claim(db, request, then, CancellationToken);
+        _claim = claim;
+        Consumed = claim.Consumed;
+        Delivered = claim.IsNew ? null : claim.Delivered;
+        LastSequence = claim.LastSequenceNumber;
+        ClaimFoundCopy = !claim.IsNew;
+        return claim.IsNew;
+    }
+
     public override async Task SetConsumed()
     {
+        if (ClaimPending)
+        {
+            await Claim(null); // no saga statement took it along
+        }
+
+        if (ClaimFoundCopy)
+        {
+            return; // the consumer did not run: nothing of this step may commit (the factory rolls it back)
+        }
+
+        var claim = Inbox;
         List<OutboxMessage> written;
         lock (_addLock)
         {
@@ -112,7 +153,7 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
         else
         {
             rows = await db.Set<OutboxMessage>()
-                .Where(x => x.InboxMessageId == claim.MessageId && x.InboxConsumerId == ConsumerId && x.SequenceNumber > last)
+                .Where(x => x.InboxMessageId == request.MessageId && x.InboxConsumerId == ConsumerId && x.SequenceNumber > last)
                 .OrderBy(x => x.SequenceNumber)
                 .Take(Options.MessageDeliveryLimit + 1)
                 .AsNoTracking()
@@ -146,11 +187,11 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
             return Task.CompletedTask;
         }
 
-        return statements.Cleanup(db, claim, Delivered, LastSequence, CancellationToken);
+        return statements.Cleanup(db, Inbox, Delivered, LastSequence, CancellationToken);
     }
 
     /// <summary>Records delivery progress made under the lock (a partial batch of a long outbox).</summary>
-    public Task SaveProgress() => statements.RecordProgress(db, claim, Delivered, LastSequence, CancellationToken);
+    public Task SaveProgress() => statements.RecordProgress(db, Inbox, Delivered, LastSequence, CancellationToken);
 
     /// <summary>The consuming transaction committed: what follows (delivery from memory) runs without the row lock.</summary>
     public void LeaveTransaction() => _inTransaction = false;
@@ -158,7 +199,7 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
     public override Task AddSend<T>(SendContext<T> context)
     {
         var row = OutboxMessageFactory.Create(context, SerializerContext, time);
-        row.InboxMessageId = claim.MessageId;
+        row.InboxMessageId = request.MessageId;
         row.InboxConsumerId = ConsumerId;
 
         // A consumer may publish from several tasks at once.

@@ -25,12 +25,17 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
     private const string InsertSavepoint = "saga_insert";
 
     private readonly ConsumeContext<TMessage> _consumeContext = consumeContext;
+    private (Guid CorrelationId, TSaga? Instance)? _preloaded;
+
+    /// <summary>The instance (or its absence) already locked for this message, which the first <see cref="Load"/> returns.</summary>
+    public void Preload(Guid correlationId, TSaga? instance) => _preloaded = (correlationId, instance);
 
     public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
         factory.CreateSagaConsumeContext(db, _consumeContext, instance, SagaConsumeContextMode.Add);
 
     public async Task<SagaConsumeContext<TSaga, TMessage>?> Insert(TSaga instance)
     {
+        _preloaded = null; // a failed insert means the row exists now: the Load after it must read it
         var entry = db.Set<TSaga>().Add(instance);
         // Behind a savepoint, a duplicate key rolls back only this insert and the transaction stays usable for the Load
         // that follows.
@@ -60,7 +65,10 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
 
     public async Task<SagaConsumeContext<TSaga, TMessage>?> Load(Guid correlationId)
     {
-        var instance = await SagaRowLock<TSaga>.Load(db, correlationId, metrics, CancellationToken);
+        var instance = _preloaded is { } preloaded && preloaded.CorrelationId == correlationId
+            ? preloaded.Instance
+            : await SagaRowLock<TSaga>.Load(db, correlationId, metrics, CancellationToken);
+        _preloaded = null;
         return instance is null
             ? null
             : await factory.CreateSagaConsumeContext(db, _consumeContext, instance, SagaConsumeContextMode.Load);

@@ -18,12 +18,37 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
 {
     public Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next)
         where T : class =>
-        WithinTransaction(context, () => next.Send(new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, metrics)));
+        WithinTransaction(context, async outbox =>
+        {
+            var repository = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, metrics);
+            if (outbox is { ClaimPending: true } && context.CorrelationId is { } correlationId)
+            {
+                // The outbox's inbox claim travels with this lock: the saga's first statement, before any of its code.
+                var (claimed, instance) = await SagaRowLock<TSaga>.ClaimAndLoad(db, correlationId, outbox, metrics, context.CancellationToken);
+                if (!claimed)
+                {
+                    return; // a copy of a message seen before: the outbox does the step again, claiming first
+                }
+
+                repository.Preload(correlationId, instance);
+            }
+            else if (!await ClaimFirst(outbox))
+            {
+                return;
+            }
+
+            await next.Send(repository);
+        });
 
     public Task SendQuery<T>(ConsumeContext<T> context, ISagaQuery<TSaga> query, IPipe<SagaRepositoryQueryContext<TSaga, T>> next)
         where T : class =>
-        WithinTransaction(context, async () =>
+        WithinTransaction(context, async outbox =>
         {
+            if (!await ClaimFirst(outbox))
+            {
+                return;
+            }
+
             // Locked in id order: two queries matching overlapping sets never wait on each other in a cycle (40P01).
             var ids = await db.Set<TSaga>().AsNoTracking().Where(query.FilterExpression).Select(x => x.CorrelationId)
                 .OrderBy(x => x)
@@ -42,6 +67,10 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
             await next.Send(new LoadedSagaRepositoryQueryContext<TSaga, T>(repositoryContext, instances));
         });
 
+    /// <summary>A claim still pending runs on its own before the saga's first statement; false when it found a copy.</summary>
+    private static async Task<bool> ClaimFirst(IOutboxTransactionContext? outbox) =>
+        outbox is not { ClaimPending: true } || await outbox.Claim(null);
+
     private static bool Matches(ISagaQuery<TSaga> query, TSaga instance) => query.GetFilter()(instance);
 
     public Task<T> Execute<T>(Func<LoadSagaRepositoryContext<TSaga>, Task<T>> asyncMethod, CancellationToken cancellationToken = default)
@@ -54,17 +83,17 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
 
     public void Probe(ProbeContext context) => context.Add("persistence", "postgres");
 
-    private Task WithinTransaction(ConsumeContext context, Func<Task> callback)
+    private Task WithinTransaction(ConsumeContext context, Func<IOutboxTransactionContext?, Task> callback)
     {
         // Inside the consumer outbox: its transaction is open and its save, with the commit, follows the saga.
         if (context.TryGetPayload<IOutboxTransactionContext>(out var outbox) && outbox.InTransaction)
         {
-            return callback();
+            return callback(outbox);
         }
 
         return DurableTransaction.RunAsync(db, async () =>
         {
-            await callback();
+            await callback(null);
             await DurableTransaction.SaveChangesAndCommitAsync(db, context.CancellationToken);
         }, context.CancellationToken);
     }

@@ -1,8 +1,10 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Platform.DurableMessaging.Outbox;
 
 namespace Platform.DurableMessaging.Sagas;
 
@@ -25,54 +27,104 @@ internal static class SagaRowLock<TSaga>
 
     public static async Task<TSaga?> Load(DbContext db, Guid correlationId, DurableMessagingMetrics metrics, CancellationToken cancellationToken)
     {
+        var statement = StatementFor(db);
+        var started = Stopwatch.GetTimestamp();
+        using var activity = StartActivity(correlationId);
+        TSaga? instance;
+        if (statement.Reader is { } reader)
+        {
+            RequireTransaction(db);
+            await using var command = DurableTransaction.Command(db, statement.Sql);
+            var parameter = command.CreateParameter();
+            parameter.Value = correlationId;
+            command.Parameters.Add(parameter);
+            await using var rows = await command.ExecuteReaderAsync(cancellationToken);
+            instance = Attach(db, correlationId, await ReadOne(rows, reader, cancellationToken));
+        }
+        else
+        {
+            instance = await ReadThroughEf(db, statement.EfSql, correlationId, cancellationToken);
+        }
+
+        Locked(db, instance, started, metrics);
+        return instance;
+    }
+
+    /// <summary>
+    /// The consumer outbox's pending inbox claim and this lock in one round trip (docs/durable-messaging.md, "Consumer
+    /// outbox"). Not claimed when the claim found a copy of a message seen before: then nothing was loaded, and the
+    /// saga must not run.
+    /// </summary>
+    public static async Task<(bool Claimed, TSaga? Instance)> ClaimAndLoad(
+        DbContext db, Guid correlationId, IOutboxTransactionContext outbox, DurableMessagingMetrics metrics, CancellationToken cancellationToken)
+    {
+        var statement = StatementFor(db);
+        if (statement.Reader is not { } reader)
+        {
+            return await outbox.Claim(null) ? (true, await Load(db, correlationId, metrics, cancellationToken)) : (false, null);
+        }
+
+        RequireTransaction(db);
+        var started = Stopwatch.GetTimestamp();
+        using var activity = StartActivity(correlationId);
+        TSaga? loaded = null;
+        var claimed = await outbox.Claim(new FollowingStatement(statement.Sql, correlationId, async (rows, token) =>
+            loaded = await ReadOne(rows, reader, token)));
+        if (!claimed)
+        {
+            return (false, null);
+        }
+
+        var instance = Attach(db, correlationId, loaded);
+        Locked(db, instance, started, metrics);
+        return (true, instance);
+    }
+
+    private static LockStatement StatementFor(DbContext db)
+    {
         if (!Statements.TryGetValue(db.Model, out var statement))
         {
             statement = LockStatement.Build(db);
             Statements.AddOrUpdate(db.Model, statement);
         }
 
-        var started = Stopwatch.GetTimestamp();
-        using var activity = DurableMessagingTelemetry.Source.StartActivity("saga lock");
-        activity?.SetTag("saga.type", typeof(TSaga).Name);
-        activity?.SetTag("saga.correlation_id", correlationId);
-        var instance = statement.Reader is { } reader
-            ? await ReadAndAttach(db, statement.Sql, reader, correlationId, cancellationToken)
-            : await ReadThroughEf(db, statement.EfSql, correlationId, cancellationToken);
-        metrics.SagaLockWait.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        if (instance is not null)
-        {
-            DurableTransaction.Locked(db, instance);
-        }
-
-        return instance;
+        return statement;
     }
 
-    private static async Task<TSaga?> ReadAndAttach(DbContext db, string sql, SagaRowReader<TSaga> reader, Guid correlationId, CancellationToken cancellationToken)
+    private static Activity? StartActivity(Guid correlationId)
+    {
+        var activity = DurableMessagingTelemetry.Source.StartActivity("saga lock");
+        activity?.SetTag("saga.type", typeof(TSaga).Name);
+        activity?.SetTag("saga.correlation_id", correlationId);
+        return activity;
+    }
+
+    private static void RequireTransaction(DbContext db)
     {
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("A saga row lock needs the message's transaction (DurableTransaction.RunAsync).");
         }
-
-        await using var command = DurableTransaction.Command(db, sql);
-        var parameter = command.CreateParameter();
-        parameter.Value = correlationId;
-        command.Parameters.Add(parameter);
-        TSaga? loaded;
-        await using (var rows = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            loaded = await rows.ReadAsync(cancellationToken) ? reader.Read(rows) : null;
-        }
-
-        if (loaded is null)
-        {
-            return null;
-        }
-
-        // Like a tracking query: an instance this DbContext already tracks (an earlier load in the same transaction)
-        // stays the one the caller gets; the lock is taken either way.
-        return Tracked(db, correlationId) ?? db.Attach(loaded).Entity;
     }
+
+    private static async Task<TSaga?> ReadOne(DbDataReader rows, SagaRowReader<TSaga> reader, CancellationToken cancellationToken) =>
+        await rows.ReadAsync(cancellationToken) ? reader.Read(rows) : null;
+
+    private static void Locked(DbContext db, TSaga? instance, long started, DurableMessagingMetrics metrics)
+    {
+        metrics.SagaLockWait.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        if (instance is not null)
+        {
+            DurableTransaction.Locked(db, instance);
+        }
+    }
+
+    /// <summary>
+    /// Like a tracking query: an instance this DbContext already tracks (an earlier load in the same transaction) stays
+    /// the one the caller gets; the lock is taken either way.
+    /// </summary>
+    private static TSaga? Attach(DbContext db, Guid correlationId, TSaga? loaded) =>
+        loaded is null ? null : Tracked(db, correlationId) ?? db.Attach(loaded).Entity;
 
     /// <summary>
     /// Looks through the tracked sagas without detecting changes first (which <c>DbSet.Local</c> and a default

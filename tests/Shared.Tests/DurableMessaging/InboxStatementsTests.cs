@@ -32,7 +32,7 @@ public sealed class InboxStatementsTests(InfrastructureFixture infrastructure) :
         var copyMayFinish = new TaskCompletionSource();
         var copyRun = DurableTransaction.RunAsync(copy, async () =>
         {
-            var claim = await statements.Claim(copy, messageId, consumerId, DateTime.UtcNow, null, CancellationToken.None);
+            var claim = await statements.Claim(copy, new InboxClaimRequest(messageId, consumerId, DateTime.UtcNow, null), CancellationToken.None);
             copyClaimed.SetResult(claim);
             await copyMayFinish.Task;
             // ... its messages were sent from the database under the lock; now it records that.

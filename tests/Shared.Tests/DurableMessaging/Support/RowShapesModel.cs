@@ -2,6 +2,7 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Platform.DurableMessaging;
 
 namespace Platform.Shared.Tests.DurableMessaging.Support;
 
@@ -14,6 +15,7 @@ public sealed class RowShapesDbContext(DbContextOptions<RowShapesDbContext> opti
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.AddDurableMessaging(); // the inbox, for a claim that travels with the lock
         modelBuilder.Entity<ShapedState>(saga =>
         {
             saga.ToTable("shaped_state");
