@@ -30,7 +30,7 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
 
     public string Description =>
         "Saga events/s (Postgres+outbox vs in-memory), outbox vs direct publish (with database commands and time per message), scheduler lag p50/p99. " +
-        "Args: [--rounds 3] [--warmup 4] [--only saga|work|saga-outbox|floor|scheduler] [--saga-concurrency 8] [--cpu] [--allocations]";
+        "Args: [--rounds 3] [--warmup 4] [--only saga|work|saga-outbox|work-outbox|floor|scheduler] [--saga-concurrency 8] [--cpu] [--allocations]";
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -83,6 +83,13 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
             {
                 // For a profiler: only the saga with the outbox, again and again.
                 Console.WriteLine($"{label}: saga events/s postgres+outbox {await SagaRate(SagaStore.PostgresWithOutbox)}");
+                continue;
+            }
+
+            if (only == "work-outbox")
+            {
+                // For a profiler: only the consumer with the outbox.
+                Console.WriteLine($"{label}: consumer+publish msg/s outbox {await WorkRate(outboxed: true)}");
                 continue;
             }
 
