@@ -43,7 +43,7 @@ internal sealed class DurableMessagingMetrics
         SchedulerDeliveryLag = meter.CreateHistogram<double>(
             "platform.scheduler.delivery.lag", "s", "Time from a scheduled message's due time to the broker confirming it");
         SagaLockWait = meter.CreateHistogram<double>(
-            "platform.saga.lock.wait", "s", "Time spent waiting for a saga instance's row lock (SELECT ... FOR UPDATE)");
+            "platform.saga.lock.wait", "s", "Time spent waiting for a saga instance's row lock (SELECT ... FOR UPDATE; inside the outbox, with the inbox claim sent in the same round trip)");
         meter.CreateObservableGauge("platform.sagas",
             () => _sagaCounts.Select(c => new Measurement<long>(c.Value, new("saga", c.Key.Saga), new("state", c.Key.State))),
             "{instance}", "Saga instances by saga and state, as last counted by this replica");

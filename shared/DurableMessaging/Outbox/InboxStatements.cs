@@ -73,6 +73,7 @@ internal sealed class InboxStatements
         claim.Parameters.Add(new NpgsqlParameter<Guid>("lock_id", MassTransit.NewId.NextGuid()));
         claim.Parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = request.Now });
         claim.Parameters.Add(new NpgsqlParameter("expiration_time", NpgsqlDbType.TimestampTz) { Value = (object?)request.ExpirationTime ?? DBNull.Value });
+        // The claim first: the inbox row is locked before the saga row, the order of every other writer of both.
         batch.BatchCommands.Add(claim);
         if (then is not null)
         {

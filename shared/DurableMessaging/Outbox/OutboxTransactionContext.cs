@@ -19,5 +19,5 @@ internal interface IOutboxTransactionContext
     /// Runs the pending claim, with <paramref name="then"/> in the same round trip. False when the message turns out to
     /// be a copy of one seen before: the consumer must then do nothing, and the outbox does the step again, claiming first.
     /// </summary>
-    Task<bool> Claim(FollowingStatement? then);
+    Task<bool> Claim(FollowingStatement? then, CancellationToken cancellationToken);
 }

@@ -38,8 +38,7 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
     public override bool ContinueProcessing { get; set; } = true;
 
     // A row inserted by this transaction's claim is marked consumed only so that it commits that way; the consumer has
-    // not run yet.
-    // A pending claim is taken to be new: the consumer only gets past its first statement if it is.
+    // not run yet. A pending claim is taken to be new: the consumer only gets past its first statement if it is.
     public override bool IsMessageConsumed => (Consumed.HasValue && _claim is { IsNew: false }) || ConsumedNow;
 
     public override bool IsOutboxDelivered => Delivered.HasValue;
@@ -66,7 +65,7 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
 
     private DateTime? Consumed { get; set; } = claim?.Consumed;
 
-    private DateTime? Delivered { get; set; } = claim is { IsNew: false } ? claim.Delivered : null;
+    private DateTime? Delivered { get; set; } = DeliveredOf(claim);
 
     private long? LastSequence { get; set; } = claim?.LastSequenceNumber;
 
@@ -75,27 +74,30 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
         (IsMessageConsumed, IsOutboxDelivered, LastSequence, ContinueProcessing);
 
     /// <summary>Runs the pending claim, with <paramref name="then"/> in its round trip; false when it found a copy seen before.</summary>
-    public async Task<bool> Claim(FollowingStatement? then)
+    public async Task<bool> Claim(FollowingStatement? then, CancellationToken cancellationToken)
     {
         if (_claim is not null)
         {
             throw new InvalidOperationException("The inbox row is already claimed.");
         }
 
-        var claim = await statements.Claim(db, request, then, CancellationToken);
+        var claim = await statements.Claim(db, request, then, cancellationToken);
         _claim = claim;
         Consumed = claim.Consumed;
-        Delivered = claim.IsNew ? null : claim.Delivered;
+        Delivered = DeliveredOf(claim);
         LastSequence = claim.LastSequenceNumber;
         ClaimFoundCopy = !claim.IsNew;
         return claim.IsNew;
     }
 
+    // A row this claim inserted says "delivered" only so that it commits that way when the consumer sends nothing.
+    private static DateTime? DeliveredOf(InboxClaim? claim) => claim is { IsNew: false } ? claim.Delivered : null;
+
     public override async Task SetConsumed()
     {
         if (ClaimPending)
         {
-            await Claim(null); // no saga statement took it along
+            await Claim(null, CancellationToken); // no saga statement took it along
         }
 
         if (ClaimFoundCopy)

@@ -46,7 +46,9 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
             }
             catch (CopyFoundException)
             {
-                continue; // rolled back; the consumer did not run
+                // Rolled back; the consumer did not run. Carrying on in the same transaction would also work, but would
+                // hold the saga row the batch locked while the copy's messages are delivered.
+                continue;
             }
 
             if (outbox.ConsumedNow)

@@ -35,6 +35,11 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
 
     public async Task<SagaConsumeContext<TSaga, TMessage>?> Insert(TSaga instance)
     {
+        if (_preloaded is { Instance: not null } preloaded && preloaded.CorrelationId == instance.CorrelationId)
+        {
+            return null; // the row exists and this transaction holds its lock: the Load that follows returns it
+        }
+
         _preloaded = null; // a failed insert means the row exists now: the Load after it must read it
         var entry = db.Set<TSaga>().Add(instance);
         // Behind a savepoint, a duplicate key rolls back only this insert and the transaction stays usable for the Load

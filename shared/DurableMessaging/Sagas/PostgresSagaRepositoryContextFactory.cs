@@ -32,7 +32,7 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
 
                 repository.Preload(correlationId, instance);
             }
-            else if (!await ClaimFirst(outbox))
+            else if (!await ClaimFirst(outbox, context.CancellationToken))
             {
                 return;
             }
@@ -44,7 +44,7 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
         where T : class =>
         WithinTransaction(context, async outbox =>
         {
-            if (!await ClaimFirst(outbox))
+            if (!await ClaimFirst(outbox, context.CancellationToken))
             {
                 return;
             }
@@ -68,8 +68,8 @@ internal sealed class PostgresSagaRepositoryContextFactory<TSaga, TDbContext>(
         });
 
     /// <summary>A claim still pending runs on its own before the saga's first statement; false when it found a copy.</summary>
-    private static async Task<bool> ClaimFirst(IOutboxTransactionContext? outbox) =>
-        outbox is not { ClaimPending: true } || await outbox.Claim(null);
+    private static async Task<bool> ClaimFirst(IOutboxTransactionContext? outbox, CancellationToken cancellationToken) =>
+        outbox is not { ClaimPending: true } || await outbox.Claim(null, cancellationToken);
 
     private static bool Matches(ISagaQuery<TSaga> query, TSaga instance) => query.GetFilter()(instance);
 

@@ -10,7 +10,9 @@ internal sealed record PostgresSagaType(string ConsumerType, Type DbContext)
     public static PostgresSagaType For<TSaga, TDbContext>()
         where TSaga : class, ISaga
         where TDbContext : DbContext =>
-        new(TypeCache<TSaga>.ShortName, typeof(TDbContext)); // the name MassTransit gives the outbox (OutboxConsumeOptions.ConsumerType)
+        // The name MassTransit gives the outbox filter of a saga's messages (OutboxConsumeOptions.ConsumerType, set from
+        // TypeMetadataCache<TSaga>.ShortName, which is this value).
+        new(TypeCache<TSaga>.ShortName, typeof(TDbContext));
 }
 
 /// <summary>

@@ -61,7 +61,7 @@ internal static class SagaRowLock<TSaga>
         var statement = StatementFor(db);
         if (statement.Reader is not { } reader)
         {
-            return await outbox.Claim(null) ? (true, await Load(db, correlationId, metrics, cancellationToken)) : (false, null);
+            return await outbox.Claim(null, cancellationToken) ? (true, await Load(db, correlationId, metrics, cancellationToken)) : (false, null);
         }
 
         RequireTransaction(db);
@@ -69,7 +69,7 @@ internal static class SagaRowLock<TSaga>
         using var activity = StartActivity(correlationId);
         TSaga? loaded = null;
         var claimed = await outbox.Claim(new FollowingStatement(statement.Sql, correlationId, async (rows, token) =>
-            loaded = await ReadOne(rows, reader, token)));
+            loaded = await ReadOne(rows, reader, token)), cancellationToken);
         if (!claimed)
         {
             return (false, null);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,95 @@ public sealed class SagaInboxClaimTests(InfrastructureFixture infrastructure) : 
         Assert.Equal(2, await CountOf(database, counterId));
         Assert.Equal(2, runs.Count);
         Assert.Equal(0, faults.Count);
+    }
+
+    [Fact]
+    public async Task A_copy_of_an_event_correlated_by_a_query_claims_before_the_query_and_never_reaches_the_saga()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        var faults = new FaultCounter();
+        var runs = new SagaRuns();
+        await using var replica = await StartReplica(database, "saga-query-copy", faults, runs);
+        var counterId = NewId.NextGuid();
+        await Publish(replica, counterId, NewId.NextGuid());
+        await Eventually.TrueAsync(async () => await CountOf(database, counterId) == 1, "the instance exists");
+        var messageId = NewId.NextGuid();
+        var bus = replica.Services.GetRequiredService<IBus>();
+
+        // AtLeast 0 matches the counter before and after the reset: only the claim can stop the copy.
+        await bus.Publish(new CountersReset { AtLeast = 0 }, c => c.MessageId = messageId);
+        await Eventually.TrueAsync(async () => await ReceiveCount(database, messageId) == 1, "the reset was applied");
+        await bus.Publish(new CountersReset { AtLeast = 0 }, c => c.MessageId = messageId);
+
+        await Eventually.TrueAsync(async () => await ReceiveCount(database, messageId) == 2, "the copy was handled");
+        Assert.Equal(1, runs.Of<CountersReset>());
+        Assert.Equal(0, faults.Count);
+    }
+
+    [Fact]
+    public async Task A_consumer_beside_the_saga_claims_before_it_runs_so_a_copy_never_reaches_its_code()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        var consumerRuns = new ResettingOrderConsumer.Runs();
+        await using var host = await DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "consumer-copy", x =>
+        {
+            x.SetPostgresSagaRepositoryProvider<DurableTestDbContext>();
+            x.AddPostgresOutbox<DurableTestDbContext>();
+            x.AddSagaStateMachine<CounterStateMachine, CounterState>();
+            x.AddConsumer<ResettingOrderConsumer>();
+        }, s => s.AddSingleton(consumerRuns));
+        var messageId = NewId.NextGuid();
+        var bus = host.Services.GetRequiredService<IBus>();
+
+        await bus.Publish(new PlaceOrderAfterReset { OrderId = NewId.NextGuid() }, c => c.MessageId = messageId);
+        await Eventually.TrueAsync(async () => await ReceiveCount(database, messageId) == 1, "the message was consumed");
+        await bus.Publish(new PlaceOrderAfterReset { OrderId = NewId.NextGuid() }, c => c.MessageId = messageId);
+
+        await Eventually.TrueAsync(async () => await ReceiveCount(database, messageId) == 2, "the copy was handled");
+        Assert.Equal(1, consumerRuns.Count); // a deferred claim would have let the copy run, then rolled it back
+    }
+
+    [Fact]
+    public async Task The_claim_locks_the_inbox_row_before_the_saga_row()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        var counterId = NewId.NextGuid();
+        await using (var db = DurableTestDbContext.Open(database))
+        {
+            db.Add(new CounterState { CorrelationId = counterId, CurrentState = "Counting", Count = 1 });
+            await db.SaveChangesAsync();
+        }
+
+        var sagaLocked = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        await using var holder = DurableTestDbContext.Open(database);
+        var holding = DurableTransaction.RunAsync(holder, async () =>
+        {
+            await SagaRowLock<CounterState>.Load(holder, counterId, Metrics, CancellationToken.None);
+            sagaLocked.SetResult();
+            await release.Task;
+        }, CancellationToken.None);
+        await sagaLocked.Task;
+
+        // Claim and lock: waits for the saga row, and by then holds the inbox row it inserted.
+        var request = NewRequest();
+        var claimAndLock = ClaimAndLoad<CounterState, DurableTestDbContext>(DurableTestDbContext.Open(database), request, counterId);
+        await LockWaits.UntilSomeoneWaits(database);
+
+        // A copy claiming the same message must wait for that inbox row; with the lock sent first it would not.
+        await using var copyDb = DurableTestDbContext.Open(database);
+        var copy = DurableTransaction.RunAsync(copyDb,
+            () => InboxStatements.For(copyDb).Claim(copyDb, request, CancellationToken.None), CancellationToken.None);
+        await Task.WhenAny(copy, LockWaits.UntilWaiting(database, 2));
+        Assert.False(copy.IsCompleted);
+
+        release.SetResult();
+        await holding;
+        Assert.True((await claimAndLock).Claimed);
+        Assert.False((await copy).IsNew);
     }
 
     [Fact]
@@ -170,26 +260,28 @@ public sealed class SagaInboxClaimTests(InfrastructureFixture infrastructure) : 
 
         public bool ClaimPending { get; private set; } = true;
 
-        public async Task<bool> Claim(FollowingStatement? then)
+        public async Task<bool> Claim(FollowingStatement? then, CancellationToken cancellationToken)
         {
             ClaimPending = false;
-            return (await InboxStatements.For(db).Claim(db, request, then, CancellationToken.None)).IsNew;
+            return (await InboxStatements.For(db).Claim(db, request, then, cancellationToken)).IsNew;
         }
     }
 
-    /// <summary>Counts the saga's runs, committed or not: a copy must not reach the saga's code at all.</summary>
+    /// <summary>Counts the saga's runs per event, committed or not: a copy must not reach the saga's code at all.</summary>
     private sealed class SagaRuns : IEventObserver<CounterState>
     {
-        private int _count;
+        private readonly ConcurrentDictionary<Type, int> _runs = new();
 
-        public int Count => Volatile.Read(ref _count);
+        public int Count => _runs.Values.Sum();
+
+        public int Of<T>() => _runs.GetValueOrDefault(typeof(T));
 
         public Task PreExecute(BehaviorContext<CounterState> context) => Task.CompletedTask;
 
         public Task PreExecute<T>(BehaviorContext<CounterState, T> context)
             where T : class
         {
-            Interlocked.Increment(ref _count);
+            _runs.AddOrUpdate(typeof(T), 1, (_, n) => n + 1);
             return Task.CompletedTask;
         }
 

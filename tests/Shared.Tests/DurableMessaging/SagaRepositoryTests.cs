@@ -47,6 +47,24 @@ public sealed class SagaRepositoryTests(InfrastructureFixture infrastructure) : 
     }
 
     [Fact]
+    public async Task A_saga_that_inserts_before_it_loads_counts_every_event_of_an_existing_instance()
+    {
+        var database = await infrastructure.CreateDatabaseAsync();
+        await DurableTestDbContext.CreateSchemaAsync(database);
+        await using var first = await StartReplica(database, "inserting", x => x.AddSagaStateMachine<InsertingCounterStateMachine, CounterState>());
+        await using var second = await StartReplica(database, "inserting", x => x.AddSagaStateMachine<InsertingCounterStateMachine, CounterState>());
+        var counterId = NewId.NextGuid();
+
+        // The first creates the instance; the others find it already locked by their own claim-and-lock, and racing
+        // inserts of a new one fail on the key and load the winner's row.
+        var bus = first.Services.GetRequiredService<IBus>();
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => bus.Publish(new CounterIncremented { CounterId = counterId })));
+
+        var count = await Eventually.ReturnsAsync(() => CountOf(database, counterId), c => c >= 30, "all 30 events were applied");
+        Assert.Equal(30, count);
+    }
+
+    [Fact]
     public async Task Saga_instances_can_be_queried_by_expression_through_the_repository()
     {
         var database = await infrastructure.CreateDatabaseAsync();
@@ -92,13 +110,13 @@ public sealed class SagaRepositoryTests(InfrastructureFixture infrastructure) : 
         Assert.Equal(1, await CountOf(database, counters[0]));
     }
 
-    private Task<DurableHost.RunningHost> StartReplica(string database, string service) =>
+    private Task<DurableHost.RunningHost> StartReplica(string database, string service, Action<IBusRegistrationConfigurator>? saga = null) =>
         DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, service, x =>
         {
             // As every stateful service runs it: the saga inside the consumer outbox's transaction.
             x.SetPostgresSagaRepositoryProvider<DurableTestDbContext>();
             x.AddPostgresOutbox<DurableTestDbContext>();
-            x.AddSagaStateMachine<CounterStateMachine, CounterState>();
+            (saga ?? (c => c.AddSagaStateMachine<CounterStateMachine, CounterState>()))(x);
         });
 
     private static async Task<int> CountOf(string database, Guid counterId)

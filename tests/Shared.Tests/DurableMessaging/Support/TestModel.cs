@@ -91,6 +91,27 @@ public sealed class CounterStateMachine : MassTransitStateMachine<CounterState>
     public Event<CountersReset> Reset { get; private set; } = null!;
 }
 
+/// <summary>The counter with MassTransit's insert-first policy: every event tries to insert the instance, then loads it.</summary>
+public sealed class InsertingCounterStateMachine : MassTransitStateMachine<CounterState>
+{
+    public InsertingCounterStateMachine()
+    {
+        InstanceState(x => x.CurrentState);
+        Event(() => Incremented, e =>
+        {
+            e.CorrelateById(c => c.Message.CounterId);
+            e.InsertOnInitial = true;
+            e.SetSagaFactory(c => new CounterState { CorrelationId = c.Message.CounterId });
+        });
+        Initially(When(Incremented).Then(c => c.Saga.Count++).TransitionTo(Counting));
+        During(Counting, When(Incremented).Then(c => c.Saga.Count++));
+    }
+
+    public State Counting { get; private set; } = null!;
+
+    public Event<CounterIncremented> Incremented { get; private set; } = null!;
+}
+
 public sealed record WaitStarted
 {
     public Guid WaitId { get; init; }
