@@ -18,8 +18,7 @@ namespace Platform.Shared.Tests.DurableMessaging;
 [Trait("Category", TestCategories.Integration)]
 public sealed class SagaInboxClaimTests(InfrastructureFixture infrastructure) : IClassFixture<InfrastructureFixture>
 {
-    private static readonly DurableMessagingMetrics Metrics =
-        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+    private static readonly DurableMessagingMetrics Metrics = UnobservedMetrics.Instance;
 
     [Fact]
     public async Task A_saga_event_delivered_twice_is_applied_once_and_its_copy_is_not_a_fault()

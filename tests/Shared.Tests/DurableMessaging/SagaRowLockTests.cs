@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +15,7 @@ namespace Platform.Shared.Tests.DurableMessaging;
 [Trait("Category", TestCategories.Integration)]
 public sealed class SagaRowLockTests(InfrastructureFixture infrastructure) : IClassFixture<InfrastructureFixture>
 {
-    private static readonly DurableMessagingMetrics Metrics =
-        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+    private static readonly DurableMessagingMetrics Metrics = UnobservedMetrics.Instance;
 
     public static TheoryData<bool> NullOrSet => new() { true, false };
 
