@@ -31,6 +31,8 @@ internal static class MassTransitSeam
     {
         ["MassTransit.Clients.ClientFactory"] = "request clients of the bus-outbox scope",
         ["MassTransit.Clients.ScopedClientFactory"] = "request clients of the bus-outbox scope",
+        ["MassTransit.Configuration.IConsumerRegistration"] = "finds the registered consumers marked OnlyTransactionalEffects",
+        ["MassTransit.Configuration.IRegistration"] = "the registered consumer's type, read for OnlyTransactionalEffects",
         ["MassTransit.Configuration.ISagaRepositoryRegistrationProvider"] = "registers the PostgreSQL saga repository for every saga",
         ["MassTransit.Configuration.OutboxConsumePipeSpecificationObserver`1"] = "puts the outbox filter on each consumer and saga of an endpoint",
         ["MassTransit.Configuration.RegistrationServiceCollectionExtensions"] = "TryAdd/Replace registrations on the bus configurator",

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.DurableMessaging.Outbox;
-using Platform.DurableMessaging.Sagas;
 using Platform.Messaging;
 
 namespace Platform.DurableMessaging;
@@ -34,7 +33,7 @@ public static class PostgresOutboxExtensions
         configurator.TryAddSingleton(TimeProvider.System);
         configurator.AddDurableMessagingMetrics();
         configurator.TryAddScoped<IOutboxContextFactory<TDbContext>, PostgresOutboxContextFactory<TDbContext>>();
-        configurator.TryAddSingleton<PostgresSagaTypes>();
+        configurator.TryAddSingleton<InboxClaimTimings>();
         configurator.AddHostedService<InboxCleanupService<TDbContext>>();
         configurator.AddHostedService<UndeliveredOutboxSweeper<TDbContext>>();
 

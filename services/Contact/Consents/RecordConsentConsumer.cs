@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contact.Contacts;
 using Platform.Contracts;
+using Platform.DurableMessaging;
 
 namespace Platform.Contact.Consents;
 
@@ -10,6 +11,7 @@ namespace Platform.Contact.Consents;
 /// which egress keeps to refuse sends to an opted-out identity. A later change wins whatever order the callbacks
 /// arrive in; failed opt-ins/outs change nothing (docs/contact.md, "Consents").
 /// </summary>
+[OnlyTransactionalEffects]
 public sealed class RecordConsentConsumer(ContactStore store, TimeProvider clock, ILogger<RecordConsentConsumer> logger)
     : IConsumer<ConsentChangeReported>
 {

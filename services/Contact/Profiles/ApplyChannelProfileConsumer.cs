@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contact.Contacts;
 using Platform.Contracts;
+using Platform.DurableMessaging;
 
 namespace Platform.Contact.Profiles;
 
@@ -10,6 +11,7 @@ namespace Platform.Contact.Profiles;
 /// Sinch contact name, never a name set through the API (docs/contact.md, "Display name"). The answer finds its
 /// identity by request id, so it lands on the surviving contact even after a merge, and nowhere after an erasure.
 /// </summary>
+[OnlyTransactionalEffects]
 public sealed class ApplyChannelProfileConsumer(ContactStore store, TimeProvider clock, ILogger<ApplyChannelProfileConsumer> logger)
     : IConsumer<ChannelProfileFetched>, IConsumer<ChannelProfileFetchFailed>
 {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Platform.Contact.AttachedData;
 using Platform.Contact.Contacts;
 using Platform.Contracts;
+using Platform.DurableMessaging;
 using Platform.Messaging;
 
 namespace Platform.Contact.Resolution;
@@ -14,6 +15,7 @@ namespace Platform.Contact.Resolution;
 /// redelivered event, and the unique identity key makes the loser of two racing first messages fail its commit,
 /// retry, and find the winner's contact (docs/contact.md, "Keys").
 /// </summary>
+[OnlyTransactionalEffects]
 public sealed class ResolveContactConsumer(
     ContactStore store,
     AttachedDataParser parser,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contact.AttachedData;
 using Platform.Contact.Contacts;
 using Platform.Contracts;
+using Platform.DurableMessaging;
 
 namespace Platform.Contact.SinchContacts;
 
@@ -12,6 +13,7 @@ namespace Platform.Contact.SinchContacts;
 /// Sinch contact into the survivor's and publishes <see cref="ContactsMerged"/>. Idempotent: replays and late,
 /// older changes find nothing left to do.
 /// </summary>
+[OnlyTransactionalEffects]
 public sealed class ApplySinchContactChangeConsumer(
     ContactStore store,
     ContactMerger contactMerger,

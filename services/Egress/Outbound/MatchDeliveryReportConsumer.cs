@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.DurableMessaging;
 using Platform.Egress.Persistence;
 
 namespace Platform.Egress.Outbound;
@@ -10,6 +11,7 @@ namespace Platform.Egress.Outbound;
 /// send returned), else by Sinch's message id. A report that matches nothing while a send of its app is in flight is
 /// retried (its send may not be committed yet); otherwise it is not ours and is dropped.
 /// </summary>
+[OnlyTransactionalEffects]
 public sealed class MatchDeliveryReportConsumer(EgressDbContext db, ILogger<MatchDeliveryReportConsumer> logger) : IConsumer<DeliveryReportReceived>
 {
     public async Task Consume(ConsumeContext<DeliveryReportReceived> context)

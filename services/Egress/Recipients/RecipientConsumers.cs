@@ -1,11 +1,13 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.DurableMessaging;
 using Platform.Egress.Persistence;
 
 namespace Platform.Egress.Recipients;
 
 /// <summary>Keeps each identity's last inbound time, for WhatsApp's 24-hour window. Only ever moves forward.</summary>
+[OnlyTransactionalEffects]
 public sealed class RecordCustomerActivityConsumer(EgressDbContext db) : IConsumer<InboundMessageReceived>
 {
     public async Task Consume(ConsumeContext<InboundMessageReceived> context)
@@ -23,6 +25,7 @@ public sealed class RecordCustomerActivityConsumer(EgressDbContext db) : IConsum
 }
 
 /// <summary>Keeps each identity's latest consent; an older change arriving late does not overwrite a newer one.</summary>
+[OnlyTransactionalEffects]
 public sealed class RecordConsentConsumer(EgressDbContext db) : IConsumer<ContactConsentChanged>
 {
     public async Task Consume(ConsumeContext<ContactConsentChanged> context)

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Platform.DurableMessaging;
 using Platform.Routing.Conversations;
 using Platform.Routing.Persistence;
 
@@ -10,6 +11,7 @@ namespace Platform.Routing.Agents;
 /// (as many as the agent has room for) look for an agent again. Each conversation runs the policy itself, under its own
 /// lock, so two replicas doing this at once never over-assign.
 /// </summary>
+[OnlyTransactionalEffects]
 public sealed class OfferWaitingConversationsConsumer(RoutingDbContext db) : IConsumer<AgentCapacityFreed>
 {
     public async Task Consume(ConsumeContext<AgentCapacityFreed> context)

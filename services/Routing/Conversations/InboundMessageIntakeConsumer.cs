@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts;
+using Platform.DurableMessaging;
 using Platform.Routing.Persistence;
 using Platform.Routing.Transcripts;
 
@@ -12,6 +13,7 @@ namespace Platform.Routing.Conversations;
 /// thread (docs/routing.md, "Correlation" and "Re-open rule") and hands it to the conversation saga. One transaction
 /// with the inbox: a redelivered or re-posted message finds its entry and changes nothing.
 /// </summary>
+[OnlyTransactionalEffects]
 public sealed class InboundMessageIntakeConsumer(
     RoutingDbContext db,
     IOptions<ConversationOptions> options,

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.DurableMessaging;
 using Platform.Routing.Persistence;
 
 namespace Platform.Routing.Conversations;
@@ -9,6 +10,7 @@ namespace Platform.Routing.Conversations;
 /// The customer side ends a conversation: Sinch's CONVERSATION_STOP (or its deletion) ends our conversation of that
 /// Sinch conversation, at the time Sinch reports. Before its first message there is nothing to end.
 /// </summary>
+[OnlyTransactionalEffects]
 public sealed class SinchConversationEndedConsumer(RoutingDbContext db) : IConsumer<SinchConversationStopped>, IConsumer<SinchConversationDeleted>
 {
     public Task Consume(ConsumeContext<SinchConversationStopped> context) =>

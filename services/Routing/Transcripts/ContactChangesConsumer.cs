@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.DurableMessaging;
 using Platform.Routing.Conversations;
 using Platform.Routing.Persistence;
 
@@ -11,6 +12,7 @@ namespace Platform.Routing.Transcripts;
 /// contact; an erasure blanks the personal data routing holds for the contact's identities (identity, names, message
 /// content, quotes), in every conversation, open or ended.
 /// </summary>
+[OnlyTransactionalEffects]
 public sealed class ContactChangesConsumer(RoutingDbContext db, ILogger<ContactChangesConsumer> logger)
     : IConsumer<ContactUpdated>, IConsumer<ContactsMerged>, IConsumer<ContactErased>
 {

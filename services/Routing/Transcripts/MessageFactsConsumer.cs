@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.DurableMessaging;
 using Platform.Routing.Conversations;
 using Platform.Routing.Live;
 using Platform.Routing.Persistence;
@@ -12,6 +13,7 @@ namespace Platform.Routing.Transcripts;
 /// attached data) and media's copy of its attachment (the internal media id replaces the channel's URL). Matched by
 /// Sinch message id; when the message is not in the transcript yet, the fact waits for it.
 /// </summary>
+[OnlyTransactionalEffects]
 public sealed class MessageFactsConsumer(RoutingDbContext db, TimeProvider clock, ILogger<MessageFactsConsumer> logger)
     : IConsumer<ContactResolved>, IConsumer<MediaStored>, IConsumer<MediaTransferFailed>
 {

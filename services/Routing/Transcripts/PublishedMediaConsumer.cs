@@ -1,10 +1,12 @@
 using MassTransit;
 using Platform.Contracts;
+using Platform.DurableMessaging;
 using Platform.Routing.Persistence;
 
 namespace Platform.Routing.Transcripts;
 
 /// <summary>Remembers media's public links of agent uploads, so an agent can reply with a media id.</summary>
+[OnlyTransactionalEffects]
 public sealed class PublishedMediaConsumer(RoutingDbContext db) : IConsumer<MediaPublished>
 {
     public async Task Consume(ConsumeContext<MediaPublished> context)

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.DurableMessaging;
 using Platform.Routing.Live;
 using Platform.Routing.Persistence;
 
@@ -11,6 +12,7 @@ namespace Platform.Routing.Transcripts;
 /// an entry only moves forward (<see cref="StatusOrder"/>), and a failure after delivery is not believed, whatever
 /// the order.
 /// </summary>
+[OnlyTransactionalEffects]
 public sealed class TranscriptStatusConsumer(RoutingDbContext db, ILogger<TranscriptStatusConsumer> logger) : IConsumer<OutboundMessageStatusChanged>
 {
     public async Task Consume(ConsumeContext<OutboundMessageStatusChanged> context)

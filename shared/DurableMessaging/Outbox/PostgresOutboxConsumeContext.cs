@@ -22,6 +22,7 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
     InboxStatements statements,
     InboxClaimRequest request,
     InboxClaim? claim,
+    InboxClaimTiming timing,
     DurableMessagingMetrics metrics,
     TimeProvider time)
     : OutboxConsumeContextProxy<TMessage>(context, options, provider), IOutboxTransactionContext
@@ -38,7 +39,8 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
     public override bool ContinueProcessing { get; set; } = true;
 
     // A row inserted by this transaction's claim is marked consumed only so that it commits that way; the consumer has
-    // not run yet. A pending claim is taken to be new: the consumer only gets past its first statement if it is.
+    // not run yet. A pending claim is taken to be new: a saga only gets past its first statement, and a consumer's work
+    // only commits, if it is.
     public override bool IsMessageConsumed => (Consumed.HasValue && _claim is { IsNew: false }) || ConsumedNow;
 
     public override bool IsOutboxDelivered => Delivered.HasValue;
@@ -56,8 +58,8 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
     public bool ClaimPending => _claim is null;
 
     /// <summary>
-    /// True when the pending claim found the message's row already there (a copy seen before): the consumer did not run,
-    /// and the step must be rolled back and done again with the claim first.
+    /// True when the pending claim found the message's row already there (a copy seen before): nothing of the step may
+    /// commit (a saga did not run; a consumer's work is undone), and it must be done again with the claim first.
     /// </summary>
     public bool ClaimFoundCopy { get; private set; }
 
@@ -95,6 +97,12 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
 
     public override async Task SetConsumed()
     {
+        if (ClaimPending && timing == InboxClaimTiming.WithLastSave)
+        {
+            await ClaimWithSave();
+            return;
+        }
+
         if (ClaimPending)
         {
             await Claim(null, CancellationToken); // no saga statement took it along
@@ -106,12 +114,7 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
         }
 
         var claim = Inbox;
-        List<OutboxMessage> written;
-        lock (_addLock)
-        {
-            written = [.. _written];
-        }
-
+        var written = Written();
         var now = time.GetUtcNow().UtcDateTime;
         var delivered = written.Count == 0 ? now : (DateTime?)null;
         if (!claim.IsNew || delivered is null)
@@ -133,6 +136,53 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
         Consumed = now;
         Delivered = delivered;
         ConsumedNow = true;
+    }
+
+    /// <summary>
+    /// The claim of a consumer with only transactional effects: its inbox row is inserted in the same batch as its effects
+    /// and outgoing messages, with the commit. A copy of a message seen before fails that insert on the row's unique key;
+    /// the consumer's work is rolled back and the factory does the step again, claiming first.
+    /// </summary>
+    private async Task ClaimWithSave()
+    {
+        var written = Written();
+        var now = time.GetUtcNow().UtcDateTime;
+        var delivered = written.Count == 0 ? now : (DateTime?)null;
+        var row = new InboxState
+        {
+            MessageId = request.MessageId,
+            ConsumerId = request.ConsumerId,
+            LockId = NewId.NextGuid(),
+            Received = request.Now,
+            ReceiveCount = 1,
+            ExpirationTime = request.ExpirationTime,
+            Consumed = now,
+            Delivered = delivered,
+        };
+        db.Add(row);
+        db.Set<OutboxMessage>().AddRange(written);
+        try
+        {
+            await DurableTransaction.SaveChangesAndCommitAsync(db, CancellationToken);
+        }
+        catch (DbUpdateException exception) when (statements.IsClaimConflict(exception))
+        {
+            ClaimFoundCopy = true;
+            return;
+        }
+
+        _claim = new InboxClaim(request.MessageId, request.ConsumerId, row.Id, row.ReceiveCount, IsNew: true, now, delivered, LastSequenceNumber: null);
+        Consumed = now;
+        Delivered = delivered;
+        ConsumedNow = true;
+    }
+
+    private List<OutboxMessage> Written()
+    {
+        lock (_addLock)
+        {
+            return [.. _written];
+        }
     }
 
     public override Task SetDelivered()

@@ -1,6 +1,5 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Platform.DurableMessaging.Sagas;
 
 namespace Platform.DurableMessaging.Outbox;
 
@@ -9,7 +8,8 @@ namespace Platform.DurableMessaging.Outbox;
 /// (docs/durable-messaging.md, "Consumer outbox"): one transaction claims the inbox row with an upsert (duplicates of
 /// the message wait on its lock), runs the consumer and saves its effects, its outgoing messages and the inbox state in
 /// one batch; after the commit the messages are sent from memory and one statement records the delivery. Before a
-/// saga of the PostgreSQL repository the claim waits, and travels with the saga's row lock.
+/// saga of the PostgreSQL repository the claim waits and travels with the saga's row lock; for a consumer with only
+/// transactional effects it travels with the consumer's last save (<see cref="InboxClaimTimings"/>).
 /// A message found consumed but not delivered is delivered from the database under the row lock instead.
 /// <see cref="OutboxMessagePipe{TMessage}"/> (MassTransit core) decides each step; every step must move the message
 /// forward, so no state of the row can make the consumer run twice or the loop spin.
@@ -18,7 +18,7 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
     TDbContext db,
     IServiceProvider provider,
     DurableMessagingMetrics metrics,
-    PostgresSagaTypes sagas,
+    InboxClaimTimings claimTimings,
     TimeProvider time)
     : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
@@ -33,21 +33,22 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
             ?? throw new MessageException(typeof(T), "The inbox needs a MessageId");
         var statements = InboxStatements.For(db);
 
-        // A saga of this repository locks its instance row before anything else: the claim travels with that lock, one
-        // round trip less for every event. Only in the first step; once a copy was found, the claim comes first.
-        var claimWithSagaLock = sagas.Contains<TDbContext>(options.ConsumerType);
+        // The claim travels with a later statement, one round trip less, only on a message's first attempt: a message
+        // that failed or was redelivered may well be a copy, and once a step found a copy, the claim comes first.
+        var firstTiming = FirstAttempt(context) ? claimTimings.For<TDbContext>(options.ConsumerType) : InboxClaimTiming.First;
         for (var step = 0; step < MaxSteps; step++)
         {
-            var deferClaim = claimWithSagaLock && step == 0;
+            var timing = step == 0 ? firstTiming : InboxClaimTiming.First;
             PostgresOutboxConsumeContext<TDbContext, T> outbox;
             try
             {
-                outbox = await DurableTransaction.RunAsync(db, () => Step(context, options, next, statements, messageId, deferClaim), context.CancellationToken);
+                outbox = await DurableTransaction.RunAsync(db, () => Step(context, options, next, statements, messageId, timing), context.CancellationToken);
             }
             catch (CopyFoundException)
             {
-                // Rolled back; the consumer did not run. Carrying on in the same transaction would also work, but would
-                // hold the saga row the batch locked while the copy's messages are delivered.
+                // Rolled back: whatever a consumer did is undone, and a saga did not run. Carrying on in the same
+                // transaction would also work after a saga's lock, but would hold the saga row while the copy's messages
+                // are delivered.
                 continue;
             }
 
@@ -77,12 +78,12 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
         IPipe<OutboxConsumeContext<T>> next,
         InboxStatements statements,
         Guid messageId,
-        bool deferClaim)
+        InboxClaimTiming timing)
         where T : class
     {
         var request = new InboxClaimRequest(messageId, options.ConsumerId, time.GetUtcNow().UtcDateTime, context.ExpirationTime?.ToUniversalTime());
-        var claim = deferClaim ? null : await statements.Claim(db, request, context.CancellationToken);
-        var outbox = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, statements, request, claim, metrics, time);
+        var claim = timing == InboxClaimTiming.First ? await statements.Claim(db, request, context.CancellationToken) : null;
+        var outbox = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, statements, request, claim, timing, metrics, time);
         var before = outbox.Progress;
         await next.Send(outbox);
         if (outbox.ClaimFoundCopy)
@@ -111,8 +112,11 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
         return outbox;
     }
 
+    private static bool FirstAttempt(ConsumeContext context) =>
+        !context.ReceiveContext.Redelivered && context.GetRetryAttempt() == 0 && context.GetRedeliveryCount() == 0;
+
     public void Probe(ProbeContext context) => context.CreateFilterScope("outboxContextFactory").Add("provider", "postgres");
 }
 
-/// <summary>A deferred claim found a copy of a message seen before: the step is rolled back and done again, claiming first.</summary>
+/// <summary>A claim sent late found a copy of a message seen before: the step is rolled back and done again, claiming first.</summary>
 internal sealed class CopyFoundException() : Exception("The inbox row of this message already existed.");

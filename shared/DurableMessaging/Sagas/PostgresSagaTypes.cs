@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,17 +12,4 @@ internal sealed record PostgresSagaType(string ConsumerType, Type DbContext)
         // The name MassTransit gives the outbox filter of a saga's messages (OutboxConsumeOptions.ConsumerType, set from
         // TypeMetadataCache<TSaga>.ShortName, which is this value).
         new(TypeCache<TSaga>.ShortName, typeof(TDbContext));
-}
-
-/// <summary>
-/// The sagas the PostgreSQL repository stores, by the consumer type name the consumer outbox is given: their first
-/// statement for a message is always the instance's row lock, so the outbox's inbox claim can travel with it.
-/// </summary>
-internal sealed class PostgresSagaTypes(IEnumerable<PostgresSagaType> sagas)
-{
-    private readonly FrozenSet<PostgresSagaType> _sagas = sagas.ToFrozenSet();
-
-    public bool Contains<TDbContext>(string? consumerType)
-        where TDbContext : DbContext =>
-        consumerType is not null && _sagas.Contains(new PostgresSagaType(consumerType, typeof(TDbContext)));
 }

@@ -65,7 +65,11 @@ public sealed record WorkDone
     public int Index { get; init; }
 }
 
-/// <summary>Writes a row and publishes an event: through the outbox when the endpoint has it, directly otherwise.</summary>
+/// <summary>
+/// Writes a row and publishes an event: through the outbox when the endpoint has it, directly otherwise. Like the
+/// services' database-only consumers, it declares that it calls nothing outside, so its inbox claim travels with its save.
+/// </summary>
+[OnlyTransactionalEffects]
 internal sealed class WorkConsumer(BenchDbContext db, Progress progress) : IConsumer<WorkRequested>
 {
     public async Task Consume(ConsumeContext<WorkRequested> context)

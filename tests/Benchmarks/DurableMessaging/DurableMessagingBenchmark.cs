@@ -59,7 +59,7 @@ internal sealed class DurableMessagingBenchmark : IBenchmark
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
         Console.WriteLine($"settings: prefetch {defaults.PrefetchCount}, concurrency {defaults.ConcurrentMessageLimit} per endpoint (service defaults), " +
                           $"Npgsql auto-prepare and no reset on close, {Environment.ProcessorCount} cores; saga events partitioned by correlation id " +
-                          $"({_sagaConcurrency} partitions, saga endpoint concurrency {_sagaConcurrency}); {rounds} rounds after {warmup} warm-up round(s) not counted (a service runs warm: JIT tiers and EF's query cache settle); each kind of host started once and kept for every round, each pair measured back to back in alternating order (the machine is shared)");
+                          $"({_sagaConcurrency} partitions, saga endpoint concurrency {_sagaConcurrency}); the outboxed work consumer is marked [OnlyTransactionalEffects] as the services' database-only consumers are, so its inbox claim travels with its save; {rounds} rounds after {warmup} warm-up round(s) not counted (a service runs warm: JIT tiers and EF's query cache settle); each kind of host started once and kept for every round, each pair measured back to back in alternating order (the machine is shared)");
         var sagaRatios = new List<double>();
         var workRatios = new List<double>();
         for (var round = 1 - warmup; round <= rounds; round++)

@@ -188,7 +188,7 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure) : IClassFi
         var database = await infrastructure.CreateDatabaseAsync();
         await DurableTestDbContext.CreateSchemaAsync(database);
         var observed = new DurableHost.Received<OrderPlaced>();
-        var runs = new ResettingOrderConsumer.Runs();
+        var runs = new ConsumerRuns();
         await using var host = await DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "resetting", x =>
         {
             x.AddPostgresOutbox<DurableTestDbContext>();

@@ -97,7 +97,7 @@ public sealed class SagaInboxClaimTests(InfrastructureFixture infrastructure) : 
     {
         var database = await infrastructure.CreateDatabaseAsync();
         await DurableTestDbContext.CreateSchemaAsync(database);
-        var consumerRuns = new ResettingOrderConsumer.Runs();
+        var consumerRuns = new ConsumerRuns();
         await using var host = await DurableHost.StartAsync(infrastructure.RabbitMqConnectionString, database, "consumer-copy", x =>
         {
             x.SetPostgresSagaRepositoryProvider<DurableTestDbContext>();
@@ -293,25 +293,5 @@ public sealed class SagaInboxClaimTests(InfrastructureFixture infrastructure) : 
 
         public Task ExecuteFault<T>(BehaviorContext<CounterState, T> context, Exception exception)
             where T : class => Task.CompletedTask;
-    }
-
-    private sealed class FaultCounter : IConsumeObserver
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public Task PreConsume<T>(ConsumeContext<T> context)
-            where T : class => Task.CompletedTask;
-
-        public Task PostConsume<T>(ConsumeContext<T> context)
-            where T : class => Task.CompletedTask;
-
-        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception)
-            where T : class
-        {
-            Interlocked.Increment(ref _count);
-            return Task.CompletedTask;
-        }
     }
 }

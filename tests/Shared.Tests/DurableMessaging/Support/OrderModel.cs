@@ -1,4 +1,5 @@
 using MassTransit;
+using Platform.DurableMessaging;
 
 namespace Platform.Shared.Tests.DurableMessaging.Support;
 
@@ -48,7 +49,7 @@ public sealed record PlaceOrderAfterReset
 /// Starts with the usual EF recovery, <c>ChangeTracker.Clear()</c>, then writes its effect and publishes: the inbox must
 /// still record the message as consumed, so the consumer runs once.
 /// </summary>
-public sealed class ResettingOrderConsumer(DurableTestDbContext db, ResettingOrderConsumer.Runs runs) : IConsumer<PlaceOrderAfterReset>
+public sealed class ResettingOrderConsumer(DurableTestDbContext db, ConsumerRuns runs) : IConsumer<PlaceOrderAfterReset>
 {
     public async Task Consume(ConsumeContext<PlaceOrderAfterReset> context)
     {
@@ -57,15 +58,16 @@ public sealed class ResettingOrderConsumer(DurableTestDbContext db, ResettingOrd
         db.Effects.Add(new Effect { Key = context.Message.OrderId });
         await context.Publish(new OrderPlaced { OrderId = context.Message.OrderId });
     }
+}
 
-    public sealed class Runs
-    {
-        private int _count;
+/// <summary>Counts a consumer's runs, committed or not.</summary>
+public sealed class ConsumerRuns
+{
+    private int _count;
 
-        public int Count => Volatile.Read(ref _count);
+    public int Count => Volatile.Read(ref _count);
 
-        public void Increment() => Interlocked.Increment(ref _count);
-    }
+    public void Increment() => Interlocked.Increment(ref _count);
 }
 
 /// <summary>Writes one effect row per <see cref="OrderPlaced"/>; behind the inbox, a redelivered copy adds nothing.</summary>
@@ -75,5 +77,36 @@ public sealed class OrderPlacedRecorder(DurableTestDbContext db) : IConsumer<Ord
     {
         db.Effects.Add(new Effect { Key = context.Message.OrderId });
         return Task.CompletedTask;
+    }
+}
+
+public sealed record RecordOrder
+{
+    public Guid OrderId { get; init; }
+
+    /// <summary>The effect row's id; a test repeats one to make the consumer's own insert fail.</summary>
+    public Guid? EffectId { get; init; }
+
+    /// <summary>Saves its effect itself before publishing, as the routing service's consumers do.</summary>
+    public bool SavesItself { get; init; }
+}
+
+/// <summary>
+/// <see cref="PlaceOrderConsumer"/>'s twin marked <see cref="OnlyTransactionalEffectsAttribute"/>: its inbox claim travels
+/// with its last save, so a copy of a message runs it and is recognised only when that save inserts the inbox row.
+/// </summary>
+[OnlyTransactionalEffects]
+public sealed class RecordOrderConsumer(DurableTestDbContext db, ConsumerRuns runs) : IConsumer<RecordOrder>
+{
+    public async Task Consume(ConsumeContext<RecordOrder> context)
+    {
+        runs.Increment();
+        db.Effects.Add(new Effect { Id = context.Message.EffectId ?? NewId.NextGuid(), Key = context.Message.OrderId });
+        if (context.Message.SavesItself)
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+
+        await context.Publish(new OrderPlaced { OrderId = context.Message.OrderId });
     }
 }
