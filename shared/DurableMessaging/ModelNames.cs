@@ -30,17 +30,6 @@ internal sealed class ModelNames
     /// <summary><c>"schema"."table"</c> or <c>"table"</c>.</summary>
     public string Table => _table.Schema is null ? Quote(_table.Name) : $"{Quote(_table.Schema)}.{Quote(_table.Name)}";
 
-    /// <summary>The table's name, unquoted, as PostgreSQL reports it in errors.</summary>
-    public string TableName => _table.Name;
-
-    /// <summary>The constraint name of the primary or alternate key on exactly these properties, as PostgreSQL reports it.</summary>
-    public string? KeyName(params string[] propertyNames)
-    {
-        var properties = propertyNames.Select(name => _entity.FindProperty(name)
-            ?? throw new InvalidOperationException($"{_entity.DisplayName()} has no property {name}.")).ToList();
-        return _entity.FindKey(properties)?.GetName(_table);
-    }
-
     /// <summary>The quoted column of a mapped property.</summary>
     public string Column(string propertyName)
     {
