@@ -46,4 +46,7 @@ internal static partial class DurableMessagingLog
 
     [LoggerMessage(9114, LogLevel.Error, "Undelivered consumer outbox sweep faulted; retrying after {Delay}")]
     public static partial void UndeliveredSweepFaulted(this ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(9115, LogLevel.Debug, "Message {MessageId} for {ConsumerType} was rolled back and is done again, claiming first: {Reason}")]
+    public static partial void StepRedoneClaimingFirst(this ILogger logger, Guid messageId, string? consumerType, string reason);
 }

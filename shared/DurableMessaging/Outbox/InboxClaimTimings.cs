@@ -9,7 +9,7 @@ namespace Platform.DurableMessaging.Outbox;
 internal enum InboxClaimTiming
 {
     /// <summary>On its own, before the consumer runs: a copy never reaches the consumer's code.</summary>
-    First,
+    BeforeConsumer,
 
     /// <summary>With the row lock that a saga of the PostgreSQL repository sends before any of its code runs.</summary>
     WithSagaLock,
@@ -21,7 +21,7 @@ internal enum InboxClaimTiming
 /// <summary>
 /// The claim timing of every consumer and saga, by the consumer type name MassTransit gives the outbox filter
 /// (<c>OutboxConsumeOptions.ConsumerType</c>, the type's <c>TypeCache</c> short name). Anything it does not know claims
-/// first, which is always safe.
+/// before the consumer runs, which is always safe.
 /// </summary>
 internal sealed class InboxClaimTimings(IEnumerable<PostgresSagaType> sagas, IEnumerable<IConsumerRegistration> consumers)
 {
@@ -38,7 +38,7 @@ internal sealed class InboxClaimTimings(IEnumerable<PostgresSagaType> sagas, IEn
     {
         if (consumerType is null)
         {
-            return InboxClaimTiming.First;
+            return InboxClaimTiming.BeforeConsumer;
         }
 
         if (_sagas.Contains(new PostgresSagaType(consumerType, typeof(TDbContext))))
@@ -46,6 +46,6 @@ internal sealed class InboxClaimTimings(IEnumerable<PostgresSagaType> sagas, IEn
             return InboxClaimTiming.WithSagaLock;
         }
 
-        return _withLastSave.Contains(consumerType) ? InboxClaimTiming.WithLastSave : InboxClaimTiming.First;
+        return _withLastSave.Contains(consumerType) ? InboxClaimTiming.WithLastSave : InboxClaimTiming.BeforeConsumer;
     }
 }

@@ -13,8 +13,6 @@ namespace Platform.DurableMessaging.Outbox;
 internal sealed class InboxStatements
 {
     private readonly string _claim;
-    private readonly string _table;
-    private readonly string? _uniqueKey;
     private readonly string _cleanup;
     private readonly string _progress;
 
@@ -27,8 +25,6 @@ internal sealed class InboxStatements
         var consumerId = I(nameof(InboxState.ConsumerId));
         var receiveCount = I(nameof(InboxState.ReceiveCount));
         var lockId = I(nameof(InboxState.LockId));
-        _table = inbox.TableName;
-        _uniqueKey = inbox.KeyName(nameof(InboxState.MessageId), nameof(InboxState.ConsumerId));
 
         // A new row is inserted as consumed and delivered with receive_count 1: it only becomes visible if the consumer's
         // transaction commits, so "consumed" is true exactly when the effects are. An existing row is locked by the
@@ -111,15 +107,6 @@ internal sealed class InboxStatements
 
         return inbox;
     }
-
-    /// <summary>
-    /// True when a save failed because it inserted the inbox row of a message whose row already exists: the claim sent
-    /// with a consumer's last save found a copy of a message seen before.
-    /// </summary>
-    public bool IsClaimConflict(DbUpdateException exception) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } conflict
-        && conflict.TableName == _table
-        && conflict.ConstraintName == _uniqueKey;
 
     /// <summary>Records the delivery and deletes a message's delivered outgoing rows, in one round trip.</summary>
     public Task Cleanup(DbContext db, InboxClaim inbox, DateTime? delivered, long? lastSequenceNumber, CancellationToken cancellationToken) =>

@@ -10,8 +10,9 @@ internal interface IOutboxTransactionContext
     bool InTransaction { get; }
 
     /// <summary>
-    /// True while the inbox claim waits for the consumer's first statement, a saga's row lock, to travel with it
-    /// (docs/durable-messaging.md, "Consumer outbox"). The consumer must claim before anything else.
+    /// True while the inbox claim waits for a later statement to travel with: a saga's row lock, its first statement, or
+    /// the last save of a consumer with only transactional effects (docs/durable-messaging.md, "Consumer outbox"). A saga
+    /// must claim before it does anything else.
     /// </summary>
     bool ClaimPending { get; }
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Platform.DurableMessaging.Outbox;
 
@@ -58,10 +59,11 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
     public bool ClaimPending => _claim is null;
 
     /// <summary>
-    /// True when the pending claim found the message's row already there (a copy seen before): nothing of the step may
-    /// commit (a saga did not run; a consumer's work is undone), and it must be done again with the claim first.
+    /// Set when the pending claim found the message's row already there (a copy seen before), or a save that carried the
+    /// claim failed in a way a copy running at the same time would cause: nothing of the step may commit (a saga did not
+    /// run; a consumer's work is undone), and it must be done again with the claim first, which tells the cases apart.
     /// </summary>
-    public bool ClaimFoundCopy { get; private set; }
+    public string? RedoReason { get; private set; }
 
     private InboxClaim Inbox => _claim ?? throw new InvalidOperationException("The inbox row has not been claimed yet.");
 
@@ -88,7 +90,11 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
         Consumed = claim.Consumed;
         Delivered = DeliveredOf(claim);
         LastSequence = claim.LastSequenceNumber;
-        ClaimFoundCopy = !claim.IsNew;
+        if (!claim.IsNew)
+        {
+            RedoReason = "the claim sent with the saga's first statement found a copy of a message seen before";
+        }
+
         return claim.IsNew;
     }
 
@@ -108,7 +114,7 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
             await Claim(null, CancellationToken); // no saga statement took it along
         }
 
-        if (ClaimFoundCopy)
+        if (RedoReason is not null)
         {
             return; // the consumer did not run: nothing of this step may commit (the factory rolls it back)
         }
@@ -140,8 +146,11 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
 
     /// <summary>
     /// The claim of a consumer with only transactional effects: its inbox row is inserted in the same batch as its effects
-    /// and outgoing messages, with the commit. A copy of a message seen before fails that insert on the row's unique key;
-    /// the consumer's work is rolled back and the factory does the step again, claiming first.
+    /// and outgoing messages, with the commit. A copy of a message seen before fails that insert on the row's unique key.
+    /// A copy running at the same time as its original may instead fail first on the consumer's own unique key, or be
+    /// chosen as a deadlock's victim (it took the consumer's locks before the inbox row). In all three cases the
+    /// consumer's work is rolled back and the factory does the step again, claiming first: a copy is then recognised, and a
+    /// genuine failure of the consumer fails again and surfaces as usual.
     /// </summary>
     private async Task ClaimWithSave()
     {
@@ -165,9 +174,13 @@ internal sealed class PostgresOutboxConsumeContext<TDbContext, TMessage>(
         {
             await DurableTransaction.SaveChangesAndCommitAsync(db, CancellationToken);
         }
-        catch (DbUpdateException exception) when (statements.IsClaimConflict(exception))
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException
         {
-            ClaimFoundCopy = true;
+            SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected,
+        } conflict)
+        {
+            // Handled here, not thrown: OutboxMessagePipe would report a fault for what is most likely a copy.
+            RedoReason = $"the save that carried the claim failed with {conflict.SqlState} on {conflict.ConstraintName ?? conflict.TableName ?? "a lock"}";
             return;
         }
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Platform.DurableMessaging.Outbox;
 
@@ -19,6 +20,7 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
     IServiceProvider provider,
     DurableMessagingMetrics metrics,
     InboxClaimTimings claimTimings,
+    ILogger<PostgresOutboxContextFactory<TDbContext>> logger,
     TimeProvider time)
     : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
@@ -33,22 +35,25 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
             ?? throw new MessageException(typeof(T), "The inbox needs a MessageId");
         var statements = InboxStatements.For(db);
 
-        // The claim travels with a later statement, one round trip less, only on a message's first attempt: a message
-        // that failed or was redelivered may well be a copy, and once a step found a copy, the claim comes first.
-        var firstTiming = FirstAttempt(context) ? claimTimings.For<TDbContext>(options.ConsumerType) : InboxClaimTiming.First;
+        // The claim travels with a later statement, one round trip less, unless the broker redelivered the message or
+        // our retry or redelivery runs it again: that may well be a copy, and running the consumer for nothing costs more
+        // than the round trip. (An attempt after a database outage can look new; a copy is then caught by the claim as
+        // usual.) Once a step found a copy, or may have, the claim comes first.
+        var initialTiming = LooksNew(context) ? claimTimings.For<TDbContext>(options.ConsumerType) : InboxClaimTiming.BeforeConsumer;
         for (var step = 0; step < MaxSteps; step++)
         {
-            var timing = step == 0 ? firstTiming : InboxClaimTiming.First;
+            var timing = step == 0 ? initialTiming : InboxClaimTiming.BeforeConsumer;
             PostgresOutboxConsumeContext<TDbContext, T> outbox;
             try
             {
                 outbox = await DurableTransaction.RunAsync(db, () => Step(context, options, next, statements, messageId, timing), context.CancellationToken);
             }
-            catch (CopyFoundException)
+            catch (RedoClaimingFirstException redo)
             {
                 // Rolled back: whatever a consumer did is undone, and a saga did not run. Carrying on in the same
                 // transaction would also work after a saga's lock, but would hold the saga row while the copy's messages
                 // are delivered.
+                logger.StepRedoneClaimingFirst(messageId, options.ConsumerType, redo.Message);
                 continue;
             }
 
@@ -82,13 +87,13 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
         where T : class
     {
         var request = new InboxClaimRequest(messageId, options.ConsumerId, time.GetUtcNow().UtcDateTime, context.ExpirationTime?.ToUniversalTime());
-        var claim = timing == InboxClaimTiming.First ? await statements.Claim(db, request, context.CancellationToken) : null;
+        var claim = timing == InboxClaimTiming.BeforeConsumer ? await statements.Claim(db, request, context.CancellationToken) : null;
         var outbox = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, statements, request, claim, timing, metrics, time);
         var before = outbox.Progress;
         await next.Send(outbox);
-        if (outbox.ClaimFoundCopy)
+        if (outbox.RedoReason is { } reason)
         {
-            throw new CopyFoundException();
+            throw new RedoClaimingFirstException(reason);
         }
 
         if (outbox is { ConsumedNow: false, ContinueProcessing: true })
@@ -112,11 +117,14 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
         return outbox;
     }
 
-    private static bool FirstAttempt(ConsumeContext context) =>
+    private static bool LooksNew(ConsumeContext context) =>
         !context.ReceiveContext.Redelivered && context.GetRetryAttempt() == 0 && context.GetRedeliveryCount() == 0;
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("outboxContextFactory").Add("provider", "postgres");
 }
 
-/// <summary>A claim sent late found a copy of a message seen before: the step is rolled back and done again, claiming first.</summary>
-internal sealed class CopyFoundException() : Exception("The inbox row of this message already existed.");
+/// <summary>
+/// A claim sent late found a copy of a message seen before, or may have met one: the step is rolled back and done again,
+/// claiming first.
+/// </summary>
+internal sealed class RedoClaimingFirstException(string reason) : Exception(reason);

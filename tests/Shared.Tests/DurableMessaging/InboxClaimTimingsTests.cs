@@ -24,10 +24,10 @@ public sealed class InboxClaimTimingsTests
             provider.GetServices<IConsumerRegistration>());
 
         Assert.Equal(InboxClaimTiming.WithLastSave, timings.For<DurableTestDbContext>(TypeCache<RecordOrderConsumer>.ShortName));
-        Assert.Equal(InboxClaimTiming.First, timings.For<DurableTestDbContext>(TypeCache<PlaceOrderConsumer>.ShortName));
+        Assert.Equal(InboxClaimTiming.BeforeConsumer, timings.For<DurableTestDbContext>(TypeCache<PlaceOrderConsumer>.ShortName));
         Assert.Equal(InboxClaimTiming.WithSagaLock, timings.For<DurableTestDbContext>(TypeCache<CounterState>.ShortName));
         // The saga's rows live in one DbContext: with another, its lock is no transaction of this outbox's.
-        Assert.Equal(InboxClaimTiming.First, timings.For<RowShapesDbContext>(TypeCache<CounterState>.ShortName));
-        Assert.Equal(InboxClaimTiming.First, timings.For<DurableTestDbContext>(null));
+        Assert.Equal(InboxClaimTiming.BeforeConsumer, timings.For<RowShapesDbContext>(TypeCache<CounterState>.ShortName));
+        Assert.Equal(InboxClaimTiming.BeforeConsumer, timings.For<DurableTestDbContext>(null));
     }
 }

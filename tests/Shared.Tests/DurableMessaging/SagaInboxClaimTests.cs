@@ -231,7 +231,7 @@ public sealed class SagaInboxClaimTests(InfrastructureFixture infrastructure) : 
             x.AddPostgresOutbox<DurableTestDbContext>();
             x.AddSagaStateMachine<CounterStateMachine, CounterState>();
         });
-        host.Services.GetRequiredService<IBus>().ConnectConsumeObserver(faults);
+        faults.Observe(host.Services.GetRequiredService<IBus>());
         host.Services.GetRequiredService<CounterStateMachine>().ConnectEventObserver(runs);
         return host;
     }

@@ -1,5 +1,7 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Platform.DurableMessaging;
+using Platform.DurableMessaging.Outbox;
 
 namespace Platform.Shared.Tests.DurableMessaging.Support;
 
@@ -84,11 +86,23 @@ public sealed record RecordOrder
 {
     public Guid OrderId { get; init; }
 
-    /// <summary>The effect row's id; a test repeats one to make the consumer's own insert fail.</summary>
+    /// <summary>The effect row's id: a test repeats one to make the consumer's own insert conflict.</summary>
     public Guid? EffectId { get; init; }
 
-    /// <summary>Saves its effect itself before publishing, as the routing service's consumers do.</summary>
-    public bool SavesItself { get; init; }
+    public EffectWrite Write { get; init; }
+}
+
+/// <summary>How <see cref="RecordOrderConsumer"/> writes its effect: the ways the services' consumers write theirs.</summary>
+public enum EffectWrite
+{
+    /// <summary>Tracked by EF and saved by the outbox with the inbox row (contact's consumers).</summary>
+    Tracked,
+
+    /// <summary>Saved by the consumer itself before it publishes (routing's consumers).</summary>
+    SavedByConsumer,
+
+    /// <summary>A statement of its own (egress's upserts).</summary>
+    Sql,
 }
 
 /// <summary>
@@ -96,17 +110,62 @@ public sealed record RecordOrder
 /// with its last save, so a copy of a message runs it and is recognised only when that save inserts the inbox row.
 /// </summary>
 [OnlyTransactionalEffects]
-public sealed class RecordOrderConsumer(DurableTestDbContext db, ConsumerRuns runs) : IConsumer<RecordOrder>
+public sealed class RecordOrderConsumer(DurableTestDbContext db, RecordOrderConsumer.Runs runs) : IConsumer<RecordOrder>
 {
     public async Task Consume(ConsumeContext<RecordOrder> context)
     {
-        runs.Increment();
-        db.Effects.Add(new Effect { Id = context.Message.EffectId ?? NewId.NextGuid(), Key = context.Message.OrderId });
-        if (context.Message.SavesItself)
+        runs.Add(context.TryGetPayload<IOutboxTransactionContext>(out var outbox) && outbox.ClaimPending);
+        var effect = new Effect { Id = context.Message.EffectId ?? NewId.NextGuid(), Key = context.Message.OrderId };
+        switch (context.Message.Write)
         {
-            await db.SaveChangesAsync(context.CancellationToken);
+            case EffectWrite.Sql:
+                await db.Database.ExecuteSqlAsync($"INSERT INTO \"Effects\" (\"Id\", \"Key\") VALUES ({effect.Id}, {effect.Key})", context.CancellationToken);
+                break;
+            case EffectWrite.SavedByConsumer:
+                db.Effects.Add(effect);
+                await db.SaveChangesAsync(context.CancellationToken);
+                break;
+            default:
+                db.Effects.Add(effect);
+                break;
         }
 
         await context.Publish(new OrderPlaced { OrderId = context.Message.OrderId });
+    }
+
+    /// <summary>Every run, committed or not, and whether its inbox claim was still pending (to travel with the save).</summary>
+    public sealed class Runs
+    {
+        private readonly List<bool> _claimPending = [];
+
+        public int Count
+        {
+            get
+            {
+                lock (_claimPending)
+                {
+                    return _claimPending.Count;
+                }
+            }
+        }
+
+        public IReadOnlyList<bool> ClaimPending
+        {
+            get
+            {
+                lock (_claimPending)
+                {
+                    return [.. _claimPending];
+                }
+            }
+        }
+
+        public void Add(bool claimPending)
+        {
+            lock (_claimPending)
+            {
+                _claimPending.Add(claimPending);
+            }
+        }
     }
 }
